@@ -1,0 +1,42 @@
+using System.Globalization;
+using Radzen;
+
+namespace OpenLicitaciones.Components;
+
+public static class ShellRegistration
+{
+    public static IHostApplicationBuilder AddShell(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+
+    public static WebApplication UseShell(this WebApplication app)
+    {
+        var colombia = new[] { new CultureInfo("es-CO") };
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture("es-CO");
+            o.SupportedCultures = colombia;
+            o.SupportedUICultures = colombia;
+        });
+        // Citizens never see a stack trace: every unhandled error renders the friendly error page.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/no-encontrado"));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>Public address used in QR codes and links (CONTRACTS §6); empty means the request's own address.</summary>
+    [System.ComponentModel.DataAnnotations.Url(ErrorMessage = "Site:PublicBaseUrl debe ser una URL absoluta.")]
+    public string? PublicBaseUrl { get; set; }
+}

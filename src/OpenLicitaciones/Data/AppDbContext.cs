@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenLicitaciones.Data;
+
+// Money is stored as whole pesos in INTEGER columns (long): SQLite cannot sum or order decimals in SQL,
+// and COP amounts in SECOP carry no meaningful cents. Dates are DateTime stored as ISO text, which
+// sorts and compares correctly in SQL.
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<PaaHeader> PaaHeaders => Set<PaaHeader>();
+    public DbSet<PaaLine> PaaLines => Set<PaaLine>();
+    public DbSet<PaaVigente> PaaVigentes => Set<PaaVigente>();
+    public DbSet<Proceso> Procesos => Set<Proceso>();
+    public DbSet<Contrato> Contratos => Set<Contrato>();
+    public DbSet<Proponente> Proponentes => Set<Proponente>();
+    public DbSet<Oferta> Ofertas => Set<Oferta>();
+    public DbSet<ProveedorRegistrado> Proveedores => Set<ProveedorRegistrado>();
+    public DbSet<Asociacion> Asociaciones => Set<Asociacion>();
+    public DbSet<ProductoAsociacion> ProductosAsociacion => Set<ProductoAsociacion>();
+    public DbSet<QuarantinedRow> Quarantine => Set<QuarantinedRow>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
+    public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<PaaHeader>(e =>
+        {
+            e.HasKey(x => x.IdentificadorUnico);
+            e.HasIndex(x => new { x.CodigoEntidad, x.Anno });
+        });
+        b.Entity<PaaLine>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.CodigoEntidad, x.Annio, x.VersionDelPaa });
+            e.HasIndex(x => x.Fingerprint);
+        });
+        b.Entity<PaaVigente>().HasKey(x => new { x.CodigoEntidad, x.Annio });
+        b.Entity<Proceso>(e =>
+        {
+            e.HasKey(x => x.IdDelProceso);
+            e.HasIndex(x => x.IdDelPortafolio);
+            e.HasIndex(x => x.NoticeUid);
+            e.HasIndex(x => x.FechaPublicacion);
+            e.HasIndex(x => x.CodigoPrincipalCategoria);
+        });
+        b.Entity<Contrato>(e =>
+        {
+            e.HasKey(x => x.IdContrato);
+            e.HasIndex(x => x.ProcesoDeCompra);
+            e.HasIndex(x => x.FechaDeFirma);
+            e.HasIndex(x => x.CodigoProveedor);
+            e.HasIndex(x => x.DocumentoProveedor);
+        });
+        b.Entity<Proponente>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.IdProcedimiento);
+            e.HasIndex(x => x.CodigoProveedor);
+        });
+        b.Entity<Oferta>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.IdDelProcesoDeCompra);
+            e.HasIndex(x => x.CodigoProveedor);
+        });
+        b.Entity<ProveedorRegistrado>(e =>
+        {
+            e.HasKey(x => x.Codigo);
+            e.HasIndex(x => x.Nit);
+        });
+        b.Entity<Asociacion>().HasMany(x => x.Productos).WithOne().HasForeignKey(x => x.AsociacionId);
+        b.Entity<QuarantinedRow>().HasIndex(x => new { x.Dataset, x.SyncRunId });
+        b.Entity<SyncRun>().HasIndex(x => new { x.Dataset, x.FinishedAt });
+        b.Entity<SyncCheckpoint>().HasKey(x => x.Dataset);
+        b.Entity<SyncLease>().HasKey(x => x.Dataset);
+    }
+}

@@ -1,0 +1,66 @@
+namespace OpenLicitaciones.Data;
+
+/// <summary>A producer association of the municipality (seeded from data/associations.json).</summary>
+public sealed class Asociacion
+{
+    public int Id { get; set; }
+    public string Nombre { get; set; } = "";
+    public string? Municipio { get; set; }
+    public string Fuente { get; set; } = "";
+    public List<ProductoAsociacion> Productos { get; set; } = [];
+}
+
+public sealed class ProductoAsociacion
+{
+    public int Id { get; set; }
+    public int AsociacionId { get; set; }
+    public string Producto { get; set; } = "";
+    /// <summary>Null when the source did not publish a capacity ("Sin dato").</summary>
+    public double? Cantidad { get; set; }
+    public string? Unidad { get; set; }
+    public string? Periodo { get; set; }
+}
+
+/// <summary>A source row that could not be mapped: kept with the reason, never dropped silently.</summary>
+public sealed class QuarantinedRow
+{
+    public long Id { get; set; }
+    public long SyncRunId { get; set; }
+    public string Dataset { get; set; } = "";
+    public string? RowKey { get; set; }
+    public string Reason { get; set; } = "";
+    public string RawJson { get; set; } = "";
+    public DateTime QuarantinedAt { get; set; }
+}
+
+public sealed class SyncRun
+{
+    public long Id { get; set; }
+    public string Dataset { get; set; } = "";
+    public string Source { get; set; } = "";
+    public DateTime StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public int RowsRead { get; set; }
+    public int RowsUpserted { get; set; }
+    public int RowsQuarantined { get; set; }
+    public string? UnknownColumns { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>Where the next incremental run of a dataset resumes: the last (:updated_at, :id) stored.</summary>
+public sealed class SyncCheckpoint
+{
+    public string Dataset { get; set; } = "";
+    public string Source { get; set; } = "";
+    public string UpdatedAt { get; set; } = "";
+    public string RowId { get; set; } = "";
+    public DateTime SavedAt { get; set; }
+}
+
+/// <summary>One sync per dataset at a time across processes (server jobs and the CLI).</summary>
+public sealed class SyncLease
+{
+    public string Dataset { get; set; } = "";
+    public string Holder { get; set; } = "";
+    public DateTime ExpiresAt { get; set; }
+}

@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace OpenLicitaciones.Data.Migrations;
+
+[DbContext(typeof(AppDbContext)), Migration("20261122_0001_Initial")]
+public sealed class Initial : SqlMigration;

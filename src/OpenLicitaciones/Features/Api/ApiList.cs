@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenLicitaciones.Features.Api;
+
+/// <summary>The one shape of every JSON list (CONTRACTS §5).</summary>
+public sealed record ListResponse<T>(
+    long Total, int Page, int PageSize, IReadOnlyList<T> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings);
+
+/// <summary>Paging, ordering and format of a list request; malformed values become warnings, never errors.</summary>
+public sealed class ListRequest
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+
+    public int Page { get; }
+    public int PageSize { get; }
+    public string Format { get; }
+    public string? Orden { get; }
+    public List<string> Warnings { get; } = [];
+    private readonly IQueryCollection _query;
+
+    public ListRequest(IQueryCollection query)
+    {
+        _query = query;
+        Page = PositiveInt("page", 1, int.MaxValue);
+        PageSize = PositiveInt("pageSize", DefaultPageSize, MaxPageSize);
+        Format = query["format"].ToString().ToLowerInvariant() switch
+        {
+            "" or "json" => "json",
+            "csv" => "csv",
+            var other => Warn($"format: '{Clip(other)}' no es un formato disponible (json, csv); se responde en JSON", "json"),
+        };
+        Orden = string.IsNullOrWhiteSpace(query["orden"]) ? null : query["orden"].ToString();
+    }
+
+    public static ListRequest From(HttpRequest request) => new(request.Query);
+
+    /// <summary>A year filter (anio); null when absent or malformed (with a warning).</summary>
+    public int? Year(string name = "anio")
+    {
+        var raw = _query[name].ToString();
+        if (raw.Length == 0) return null;
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
+            ? year
+            : Warn<int?>($"{name}: '{Clip(raw)}' no es un año entre 2000 y 2100; se ignora", null);
+    }
+
+    /// <summary>A UNSPSC prefix of 1 to 8 digits (segment "50", family "5040", class, product); "V1." is accepted.</summary>
+    public string? UnspscPrefix(string name = "unspsc")
+    {
+        var raw = _query[name].ToString().Trim();
+        if (raw.Length == 0) return null;
+        var code = raw.StartsWith("V1.", StringComparison.OrdinalIgnoreCase) ? raw[3..] : raw;
+        return code.Length is >= 1 and <= 8 && code.All(char.IsAsciiDigit)
+            ? code
+            : Warn<string?>($"{name}: '{Clip(raw)}' no es un código UNSPSC (de 1 a 8 dígitos); se ignora", null);
+    }
+
+    private int PositiveInt(string name, int fallback, int max)
+    {
+        var raw = _query[name].ToString();
+        if (raw.Length == 0) return fallback;
+        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            return Warn($"{name}: '{Clip(raw)}' no es un número entero positivo; se usa {fallback}", fallback);
+        if (value > max) return Warn($"{name}: {value} supera el máximo de {max}; se usa {max}", max);
+        return value;
+    }
+
+    public T Warn<T>(string warning, T value)
+    {
+        Warnings.Add(warning);
+        return value;
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+public static class ApiList
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Orders by orden=field or orden=-field among the allowed fields, then by the key for stable pages.</summary>
+    public static IQueryable<T> Order<T>(IQueryable<T> query, ListRequest request, IReadOnlyDictionary<string, Expression<Func<T, object?>>> fields,
+        string defaultOrden, Expression<Func<T, object?>> key)
+    {
+        var orden = request.Orden ?? defaultOrden;
+        var descending = orden.StartsWith('-');
+        var name = orden.TrimStart('-', '+');
+        if (!fields.TryGetValue(name, out var field))
+        {
+            request.Warn($"orden: '{orden}' no es un campo ordenable ({string.Join(", ", fields.Keys)}); se usa {defaultOrden}", 0);
+            descending = defaultOrden.StartsWith('-');
+            field = fields[defaultOrden.TrimStart('-')];
+        }
+        var ordered = descending ? query.OrderByDescending(field) : query.OrderBy(field);
+        return ordered.ThenBy(key);
+    }
+
+    /// <summary>JSON page, or every matching row as CSV (UTF-8 with BOM so Excel in Spanish reads accents).</summary>
+    public static async Task<IResult> RespondAsync<T>(IQueryable<T> query, ListRequest request, string fileName, CancellationToken ct,
+        Func<T, T>? publish = null)
+    {
+        publish ??= row => row;
+        if (request.Format == "csv")
+        {
+            var rows = await query.ToListAsync(ct);
+            return Results.File(Csv(rows.Select(publish)), "text/csv; charset=utf-8", $"{fileName}.csv");
+        }
+        var total = await query.LongCountAsync(ct);
+        var page = await query.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToListAsync(ct);
+        var items = page.Select(publish).ToList();
+        return Results.Json(new ListResponse<T>(total, request.Page, request.PageSize, items, request.Warnings.Count > 0 ? request.Warnings : null), Json);
+    }
+
+    /// <summary>RFC 4180 CSV with a header of the JSON field names; values formatted invariantly (ISO dates, plain numbers).</summary>
+    public static byte[] Csv<T>(IEnumerable<T> rows)
+    {
+        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        {
+            foreach (var p in properties) csv.WriteField(Json.PropertyNamingPolicy!.ConvertName(p.Name));
+            csv.NextRecord();
+            foreach (var row in rows)
+            {
+                foreach (var p in properties) csv.WriteField(CsvValue(p.GetValue(row)));
+                csv.NextRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static string CsvValue(object? value) => value switch
+    {
+        null => "",
+        DateTime d => d.TimeOfDay == TimeSpan.Zero && d.Kind != DateTimeKind.Utc ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

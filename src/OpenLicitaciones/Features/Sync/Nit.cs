@@ -1,0 +1,45 @@
+namespace OpenLicitaciones.Features.Sync;
+
+/// <summary>Colombian NIT handling (DIAN mod-11 check digit).</summary>
+public static class Nit
+{
+    private static readonly int[] Weights = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
+
+    /// <summary>The DIAN check digit of a NIT given without it.</summary>
+    public static int CheckDigit(string digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+            sum += (digits[digits.Length - 1 - i] - '0') * Weights[i];
+        var r = sum % 11;
+        return r is 0 or 1 ? r : 11 - r;
+    }
+
+    /// <summary>
+    /// Digits only, without the check digit. A trailing digit is stripped only from a 10-digit number that
+    /// starts with 8 or 9 (company NITs) and whose last digit is the check digit of the first nine:
+    /// cédulas of 10 digits must stay as they are. Null when there are no digits.
+    /// </summary>
+    public static string? Canonical(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        var digits = new string(raw.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 0) return null;
+        if (raw.Contains('-'))
+        {
+            // "891380007-3": the part before the dash is the NIT.
+            var head = new string(raw[..raw.IndexOf('-')].Where(char.IsAsciiDigit).ToArray());
+            if (head.Length > 0) return head;
+        }
+        if (digits.Length == 10 && digits[0] is '8' or '9' && CheckDigit(digits[..9]) == digits[9] - '0')
+            return digits[..9];
+        return digits;
+    }
+
+    /// <summary>The spellings of a NIT that SECOP columns use: plain, and with the check digit glued on.</summary>
+    public static IEnumerable<string> Spellings(string nit)
+    {
+        yield return nit;
+        yield return nit + CheckDigit(nit);
+    }
+}

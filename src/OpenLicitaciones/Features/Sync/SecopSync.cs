@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
+
+namespace OpenLicitaciones.Features.Sync;
+
+public sealed record SyncResult(string Dataset, string Source, int RowsRead, int RowsUpserted, int RowsQuarantined, string? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Reads a dataset page by page from a source, maps every row, and stores each page with its checkpoint in one
+/// transaction: a crash or cancellation loses nothing and the next run resumes where the last page ended.
+/// </summary>
+public sealed class SecopSync(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IRowSource source,
+    IOptions<SyncOptions> options,
+    IOptions<EntitiesOptions> entities,
+    TimeProvider time,
+    ILogger<SecopSync> log)
+{
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public string SourceName => source.Name;
+
+    /// <summary>All datasets in dependency order (headers, offers and suppliers are selected from what came before).</summary>
+    public async Task<IReadOnlyList<SyncResult>> RunAllAsync(CancellationToken ct)
+    {
+        var results = new List<SyncResult>();
+        foreach (var dataset in SecopDatasets.All) results.Add(await RunAsync(dataset, ct));
+        return results;
+    }
+
+    public async Task<SyncResult> RunAsync(SecopDataset dataset, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!await TryAcquireLeaseAsync(dataset.Id, ct))
+            return new SyncResult(dataset.Id, source.Name, 0, 0, 0, $"{dataset.Id}: otra sincronización de este conjunto está en curso");
+
+        var run = new SyncRun { Dataset = dataset.Id, Source = source.Name, StartedAt = Now() };
+        var unknownColumns = new SortedSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                db.SyncRuns.Add(run);
+                await db.SaveChangesAsync(ct);
+            }
+            await ReadAllPagesAsync(dataset, run, unknownColumns, ct);
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+                await dataset.AfterRunAsync(db, ct);
+        }
+        catch (Exception e) when (e is SyncFailedException or OperationCanceledException)
+        {
+            run.Error = e is OperationCanceledException ? "Sincronización cancelada; la próxima continúa desde el último punto guardado." : e.Message;
+        }
+        finally
+        {
+            run.FinishedAt = Now();
+            run.UnknownColumns = unknownColumns.Count > 0 ? string.Join(", ", unknownColumns) : null;
+            await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+            {
+                if (run.Id != 0) db.SyncRuns.Update(run);
+                await db.SaveChangesAsync(CancellationToken.None);
+                await db.SyncLeases.Where(l => l.Dataset == dataset.Id && l.Holder == _holder).ExecuteDeleteAsync(CancellationToken.None);
+            }
+        }
+
+        if (unknownColumns.Count > 0)
+            log.LogWarning("{Dataset}: columnas nuevas en la fuente (se toleran): {Columns}", dataset.Id, run.UnknownColumns);
+        if (run.Error is null)
+            log.LogInformation("{Dataset} ({Source}): {Read} filas leídas, {Upserted} guardadas, {Quarantined} en cuarentena, {Ms} ms",
+                dataset.Id, source.Name, run.RowsRead, run.RowsUpserted, run.RowsQuarantined, clock.ElapsedMilliseconds);
+        else
+            log.LogError("{Dataset} ({Source}) falló tras {Read} filas leídas y {Upserted} guardadas: {Error}",
+                dataset.Id, source.Name, run.RowsRead, run.RowsUpserted, run.Error);
+        ct.ThrowIfCancellationRequested();
+        return new SyncResult(dataset.Id, source.Name, run.RowsRead, run.RowsUpserted, run.RowsQuarantined, run.Error);
+    }
+
+    private async Task ReadAllPagesAsync(SecopDataset dataset, SyncRun run, SortedSet<string> unknownColumns, CancellationToken ct)
+    {
+        IReadOnlyList<RowFilter> filters;
+        SodaCursor? start = null;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            filters = await dataset.FiltersAsync(db, entities.Value.Nits, ct);
+            if (dataset.Incremental) start = await StartCursorAsync(db, dataset.Id, ct);
+        }
+
+        foreach (var filter in filters)
+        {
+            var cursor = start;
+            while (true)
+            {
+                var rows = await source.FetchPageAsync(new SodaQuery(dataset.Id, filter, cursor, options.Value.PageSize), ct);
+                if (rows.Count == 0) break;
+                var next = LastCursor(rows) ?? throw new SyncFailedException($"{dataset.Id}: la fuente no devolvió :id ni :updated_at; no se puede paginar con seguridad");
+                await StorePageAsync(dataset, run, rows, dataset.Incremental ? next : null, unknownColumns, ct);
+                if (rows.Count < options.Value.PageSize) break;
+                if (cursor is not null && Compare(next, cursor) <= 0)
+                    throw new SyncFailedException($"{dataset.Id}: la fuente devolvió filas fuera de orden; se detiene para no repetir páginas sin fin");
+                cursor = next;
+            }
+        }
+    }
+
+    private async Task StorePageAsync(SecopDataset dataset, SyncRun run, IReadOnlyList<JsonObject> rows, SodaCursor? checkpoint,
+        SortedSet<string> unknownColumns, CancellationToken ct)
+    {
+        var mapped = new List<SyncedRow>(rows.Count);
+        var quarantined = new List<QuarantinedRow>();
+        foreach (var json in rows)
+        {
+            var raw = new RawRow(json);
+            foreach (var (column, _) in json)
+                if (!column.StartsWith(':') && !dataset.Columns.Contains(column)) unknownColumns.Add(column);
+            try
+            {
+                var row = dataset.Map(raw);
+                row.Source = source.Name;
+                row.SodaId = raw.SystemId;
+                row.SodaUpdatedAt = raw.SystemUpdatedAt;
+                mapped.Add(row);
+            }
+            catch (RowRejectedException e)
+            {
+                quarantined.Add(new QuarantinedRow
+                {
+                    SyncRunId = run.Id, Dataset = dataset.Id, RowKey = SafeKey(dataset, raw), Reason = e.Message,
+                    RawJson = json.ToJsonString(), QuarantinedAt = Now(),
+                });
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Switching to live data removes the demo rows in the same transaction that stores the first live page.
+        if (mapped.Count > 0) await dataset.RemoveOtherSourcesAsync(db, source.Name, ct);
+        var upserted = await dataset.UpsertAsync(db, mapped, ct);
+        db.Quarantine.AddRange(quarantined);
+        if (checkpoint is not null) await SaveCheckpointAsync(db, dataset.Id, checkpoint);
+        run.RowsRead += rows.Count;
+        run.RowsUpserted += upserted;
+        run.RowsQuarantined += quarantined.Count;
+        db.SyncRuns.Update(run);
+        await db.SyncLeases.Where(l => l.Dataset == dataset.Id && l.Holder == _holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Now() + LeaseLength), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static string? SafeKey(SecopDataset dataset, RawRow raw)
+    {
+        try { return dataset.KeyOf(raw) ?? raw.SystemId; }
+        catch (RowRejectedException) { return raw.SystemId; }
+    }
+
+    private async Task<SodaCursor?> StartCursorAsync(AppDbContext db, string dataset, CancellationToken ct)
+    {
+        var saved = await db.SyncCheckpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Dataset == dataset, ct);
+        if (saved is null || saved.Source != source.Name) return null;
+        if (options.Value.OverlapMinutes == 0) return new SodaCursor(saved.UpdatedAt, saved.RowId);
+        // Re-read an overlap window before the checkpoint: rows re-stamped meanwhile are caught, upserts absorb repeats.
+        if (!DateTime.TryParse(saved.UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+            return new SodaCursor(saved.UpdatedAt, saved.RowId);
+        return new SodaCursor((at - TimeSpan.FromMinutes(options.Value.OverlapMinutes)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), "");
+    }
+
+    private async Task SaveCheckpointAsync(AppDbContext db, string dataset, SodaCursor cursor)
+    {
+        var checkpoint = await db.SyncCheckpoints.FirstOrDefaultAsync(c => c.Dataset == dataset);
+        if (checkpoint is null) db.SyncCheckpoints.Add(checkpoint = new SyncCheckpoint { Dataset = dataset });
+        checkpoint.Source = source.Name;
+        checkpoint.UpdatedAt = cursor.UpdatedAt;
+        checkpoint.RowId = cursor.RowId;
+        checkpoint.SavedAt = Now();
+    }
+
+    private static SodaCursor? LastCursor(IReadOnlyList<JsonObject> rows)
+    {
+        var raw = new RawRow(rows[^1]);
+        return raw.SystemId is { } id && raw.SystemUpdatedAt is { } at ? new SodaCursor(at, id) : null;
+    }
+
+    private static int Compare(SodaCursor a, SodaCursor b)
+    {
+        var c = string.CompareOrdinal(a.UpdatedAt, b.UpdatedAt);
+        return c != 0 ? c : string.CompareOrdinal(a.RowId, b.RowId);
+    }
+
+    /// <summary>A lease row per dataset: one writer at a time across the server's jobs and the CLI.</summary>
+    private async Task<bool> TryAcquireLeaseAsync(string dataset, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now();
+        var taken = await db.SyncLeases.Where(l => l.Dataset == dataset && (l.ExpiresAt < now || l.Holder == _holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, _holder).SetProperty(l => l.ExpiresAt, now + LeaseLength), ct);
+        if (taken == 1) return true;
+        if (await db.SyncLeases.AnyAsync(l => l.Dataset == dataset, ct)) return false;
+        db.SyncLeases.Add(new SyncLease { Dataset = dataset, Holder = _holder, ExpiresAt = now + LeaseLength });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another process inserted the lease first
+        }
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using OpenLicitaciones.Data;
+
+namespace OpenLicitaciones.Features.Sync;
+
+public sealed record DatasetStatus(string Dataset, string Nombre, string Source, DateTime StartedAt, DateTime? FinishedAt,
+    int RowsRead, int RowsUpserted, int RowsQuarantined, string? Error);
+
+/// <summary>What the shell shows: when data last changed successfully and whether it is demo data.</summary>
+public sealed record DataFreshness(DateTime? LastSuccessUtc, bool IsDemo, int FailedDatasets);
+
+public sealed class SyncStatusQuery(IDbContextFactory<AppDbContext> dbFactory)
+{
+    /// <summary>The last run of each dataset, in the sync's dataset order.</summary>
+    public async Task<IReadOnlyList<DatasetStatus>> LastRunsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lastIds = db.SyncRuns.GroupBy(r => r.Dataset).Select(g => g.Max(r => r.Id));
+        var runs = await db.SyncRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToListAsync(ct);
+        return SecopDatasets.All.Select(d => runs.FirstOrDefault(r => r.Dataset == d.Id) is { } r
+                ? new DatasetStatus(r.Dataset, d.Nombre, r.Source, r.StartedAt, r.FinishedAt, r.RowsRead, r.RowsUpserted, r.RowsQuarantined, r.Error)
+                : null)
+            .OfType<DatasetStatus>().ToList();
+    }
+
+    public async Task<DataFreshness> FreshnessAsync(CancellationToken ct = default)
+    {
+        var runs = await LastRunsAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lastSuccess = await db.SyncRuns.Where(r => r.FinishedAt != null && r.Error == null).MaxAsync(r => r.FinishedAt, ct);
+        var isDemo = await db.Procesos.AnyAsync(p => p.Source == "demo", ct) || await db.PaaLines.AnyAsync(p => p.Source == "demo", ct);
+        return new DataFreshness(lastSuccess, isDemo, runs.Count(r => r.Error is not null));
+    }
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Sync;
+
+var colombia = CultureInfo.GetCultureInfo("es-CO");
+CultureInfo.DefaultThreadCurrentCulture = colombia;
+CultureInfo.DefaultThreadCurrentUICulture = colombia;
+
+if (args is ["sync", .. var syncArgs])
+    return await SyncCommand.RunAsync(syncArgs, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Serve Radzen's and the app's static files from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+builder.AddData().AddSync(hosted: true).AddShell();
+
+var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
+await app.Services.LoadIfEmptyAsync(app.Lifetime.ApplicationStopping);
+
+app.UseShell();
+app.MapApi();
+await app.RunAsync();
+return 0;
