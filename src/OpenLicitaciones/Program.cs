@@ -17,6 +17,16 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddData().AddSync(hosted: true).AddShell();
 
 var app = builder.Build();
+try
+{
+    // Bad settings fail here, before the first load, with the options' own messages.
+    app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"Configuración inválida: {string.Join(" ", e.Failures)}");
+    return 1;
+}
 await app.Services.InitializeDatabaseAsync();
 await app.Services.LoadIfEmptyAsync(app.Lifetime.ApplicationStopping);
 

@@ -9,7 +9,10 @@ public static class ShellRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
-        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
+            .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+                "Site:PublicBaseUrl debe estar vacío o ser una URL absoluta http(s), p. ej. https://licitaciones.palmira.gov.co.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -37,6 +40,5 @@ public sealed class SiteOptions
     public const string Section = "Site";
 
     /// <summary>Public address used in QR codes and links (CONTRACTS §6); empty means the request's own address.</summary>
-    [System.ComponentModel.DataAnnotations.Url(ErrorMessage = "Site:PublicBaseUrl debe ser una URL absoluta.")]
     public string? PublicBaseUrl { get; set; }
 }

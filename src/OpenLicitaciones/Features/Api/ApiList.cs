@@ -86,7 +86,11 @@ public sealed class ListRequest
 
 public static class ApiList
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults (camelCase) with Spanish letters written as they are, not as \u escapes.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     /// <summary>Orders by orden=field or orden=-field among the allowed fields, then by the key for stable pages.</summary>
     public static IQueryable<T> Order<T>(IQueryable<T> query, ListRequest request, IReadOnlyDictionary<string, Expression<Func<T, object?>>> fields,

@@ -122,7 +122,7 @@ public static class ApiV1
         if (request.Format == "csv") return Results.File(ApiList.Csv(runs), "text/csv; charset=utf-8", "sync-estado.csv");
         var page = runs.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         return Results.Json(new ListResponse<DatasetStatus>(runs.Count, request.Page, request.PageSize, page,
-            request.Warnings.Count > 0 ? request.Warnings : null), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            request.Warnings.Count > 0 ? request.Warnings : null), ApiList.Json);
     }
 
     private static async Task<IResult> Health(SyncStatusQuery status, CancellationToken ct)
@@ -130,7 +130,7 @@ public static class ApiV1
         try
         {
             var runs = await status.LastRunsAsync(ct);
-            return Results.Json(new { status = "ok", database = "ok", datasets = runs });
+            return Results.Json(new { status = "ok", database = "ok", datasets = runs }, ApiList.Json);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

@@ -232,9 +232,9 @@ public sealed class PaaLinesDataset() : SecopDataset<PaaLine>(nameof(PaaLine.Id)
     /// </summary>
     public override async Task AfterRunAsync(AppDbContext db, CancellationToken ct)
     {
-        var versions = await db.PaaLines.GroupBy(l => new { l.CodigoEntidad, l.Annio })
-            .Select(g => new { g.Key.CodigoEntidad, g.Key.Annio, Versions = g.Select(l => l.VersionDelPaa).Distinct().ToList() })
-            .ToListAsync(ct);
+        var stored = await db.PaaLines.Select(l => new { l.CodigoEntidad, l.Annio, l.VersionDelPaa }).Distinct().ToListAsync(ct);
+        var versions = stored.GroupBy(l => (l.CodigoEntidad, l.Annio))
+            .Select(g => new { g.Key.CodigoEntidad, g.Key.Annio, Versions = g.Select(l => l.VersionDelPaa).ToList() });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var current = await db.PaaVigentes.ToDictionaryAsync(v => (v.CodigoEntidad, v.Annio), ct);
         foreach (var g in versions)

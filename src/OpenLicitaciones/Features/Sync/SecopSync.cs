@@ -56,9 +56,19 @@ public sealed class SecopSync(
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
                 await dataset.AfterRunAsync(db, ct);
         }
-        catch (Exception e) when (e is SyncFailedException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            run.Error = e is OperationCanceledException ? "Sincronización cancelada; la próxima continúa desde el último punto guardado." : e.Message;
+            run.Error = "Sincronización cancelada; la próxima continúa desde el último punto guardado.";
+        }
+        catch (SyncFailedException e)
+        {
+            run.Error = e.Message;
+        }
+        catch (Exception e)
+        {
+            // A bug or a database problem must not take the server down: record it and let the next run try again.
+            log.LogError(e, "{Dataset}: error inesperado en la sincronización", dataset.Id);
+            run.Error = $"Error interno: {e.Message}";
         }
         finally
         {
