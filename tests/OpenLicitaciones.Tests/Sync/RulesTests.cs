@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Tests.Sync;
+
+public sealed class RulesTests
+{
+    [Theory]
+    [InlineData("891380007", 3)] // Alcaldía de Palmira, 891.380.007-3
+    [InlineData("899999027", 8)] // DANE, 899.999.027-8
+    [InlineData("800113672", 7)] // the "8001136727" of FINDINGS §2
+    [InlineData("800102838", 5)] // Departamento de Arauca, "8001028385"
+    [InlineData("890399011", 3)] // Santiago de Cali
+    public void Check_digit_follows_DIAN_mod_11(string nit, int expected) => Assert.Equal(expected, Nit.CheckDigit(nit));
+
+    [Theory]
+    [InlineData("891380007", "891380007")]
+    [InlineData("8913800073", "891380007")] // check digit glued on
+    [InlineData("891.380.007-3", "891380007")]
+    [InlineData("890503483-2", "890503483")]
+    [InlineData("8913800074", "8913800074")] // last digit is not the check digit: left alone
+    [InlineData("1144055123", "1144055123")] // a 10-digit cédula never loses a digit
+    [InlineData("No Definido", null)]
+    [InlineData("", null)]
+    public void Canonical_nit_strips_only_a_true_check_digit(string raw, string? expected) => Assert.Equal(expected, Nit.Canonical(raw));
+
+    [Theory]
+    [InlineData("V1.50401500", new[] { "50401500" })]
+    [InlineData("50401500", new[] { "50401500" })]
+    [InlineData("V1.50401500;50131700", new[] { "50401500", "50131700" })]
+    [InlineData(" 50401500 ; 50401500 ;", new[] { "50401500" })]
+    public void Unspsc_lists_accept_every_spelling(string raw, string[] expected)
+    {
+        Assert.True(Unspsc.TryParseList(raw, out var codes));
+        Assert.Equal(expected, codes);
+    }
+
+    [Theory]
+    [InlineData("V1.5040")]
+    [InlineData("alimentos")]
+    [InlineData("504015001")]
+    public void Unspsc_rejects_what_is_not_an_8_digit_code(string raw) => Assert.False(Unspsc.TryParseList(raw, out _));
+
+    [Theory]
+    [InlineData("No Definido")]
+    [InlineData("no definido")]
+    [InlineData(" No Aplica ")]
+    [InlineData("No aplica/No pertenece")]
+    [InlineData("ND")]
+    [InlineData("N/D")]
+    [InlineData("NA")]
+    [InlineData("Sin Descripcion")]
+    [InlineData("No Adjudicado")]
+    [InlineData("")]
+    public void Sentinels_read_as_null(string value) => Assert.Null(new RawRow(new JsonObject { ["x"] = value }).Text("x"));
+
+    [Theory]
+    [InlineData("Si", true)]
+    [InlineData("SI", true)]
+    [InlineData("Sí", true)]
+    [InlineData("Verdadero", true)]
+    [InlineData("No", false)]
+    [InlineData("Falso", false)]
+    [InlineData("No Definido", null)]
+    public void Yes_no_columns_read_every_spelling(string value, bool? expected) =>
+        Assert.Equal(expected, new RawRow(new JsonObject { ["x"] = value }).Bool("x"));
+
+    [Theory]
+    [InlineData("57333333", 57_333_333L)]
+    [InlineData("100000000.000000", 100_000_000L)]
+    [InlineData("1234.5", 1_235L)] // cents are rounded away from zero
+    [InlineData("-500", -500L)]
+    [InlineData("3.08025E+6", 3_080_250L)]
+    public void Money_is_whole_pesos(string value, long expected) =>
+        Assert.Equal(expected, new RawRow(new JsonObject { ["x"] = value }).Money("x"));
+
+    [Theory]
+    [InlineData("Enero", 1)]
+    [InlineData("SEPTIEMBRE", 9)]
+    [InlineData("setiembre", 9)]
+    [InlineData("12", 12)]
+    [InlineData("2026-07-01T00:00:00.000", 7)]
+    public void Months_read_names_numbers_and_dates(string value, int expected) =>
+        Assert.Equal(expected, new RawRow(new JsonObject { ["x"] = value }).Month("x"));
+
+    [Fact]
+    public void A_url_column_reads_the_url_inside_its_object()
+    {
+        var row = new RawRow(new JsonObject { ["urlproceso"] = new JsonObject { ["url"] = "https://x/y?noticeUID=CO1.NTC.1&b=2" } });
+        Assert.Equal("https://x/y?noticeUID=CO1.NTC.1&b=2", row.Text("urlproceso"));
+        Assert.Equal("CO1.NTC.1", SecopDatasets.NoticeUid(row.Text("urlproceso")));
+    }
+
+    [Theory]
+    // attempt, Retry-After (ms, -1 = none), base, max, jitter → expected ms
+    [InlineData(0, -1, 100, 10_000, 0.0, 100)]
+    [InlineData(0, -1, 100, 10_000, 0.5, 150)]
+    [InlineData(3, -1, 100, 10_000, 0.0, 800)]
+    [InlineData(10, -1, 100, 10_000, 0.0, 10_000)] // capped
+    [InlineData(0, 2_000, 100, 10_000, 0.0, 2_000)] // the server asks for longer: honoured
+    [InlineData(5, 2_000, 100, 10_000, 0.0, 3_200)] // our backoff is already longer
+    [InlineData(0, 60_000, 100, 10_000, 0.0, 10_000)] // never beyond the cap
+    public void Backoff_is_exponential_with_jitter_and_honours_retry_after(int attempt, int retryAfterMs, int baseMs, int maxMs, double jitter, int expectedMs)
+    {
+        TimeSpan? retryAfter = retryAfterMs < 0 ? null : TimeSpan.FromMilliseconds(retryAfterMs);
+        Assert.Equal(expectedMs, Backoff.Delay(attempt, retryAfter, baseMs, maxMs, jitter).TotalMilliseconds, precision: 6);
+    }
+
+    [Fact]
+    public void Soql_uses_an_in_filter_keyset_cursor_and_escapes_quotes()
+    {
+        var query = new SodaQuery("p6dx-8zbt", new RowFilter("nit_entidad", ["891380007", "O'Neil"]), new SodaCursor("2026-01-01T00:00:00.000Z", "row-9"), 500);
+
+        var soql = query.ToSoql().ToDictionary(p => p.Key, p => p.Value);
+
+        Assert.Equal(":*,*", soql["$select"]);
+        Assert.Equal("nit_entidad in ('891380007','O''Neil') AND (:updated_at > '2026-01-01T00:00:00.000Z' OR (:updated_at = '2026-01-01T00:00:00.000Z' AND :id > 'row-9'))", soql["$where"]);
+        Assert.Equal(":updated_at,:id", soql["$order"]);
+        Assert.Equal("500", soql["$limit"]);
+        Assert.DoesNotContain("$offset", soql.Keys);
+    }
+
+    [Fact]
+    public void Rejected_queries_are_explained_with_the_socrata_error_code()
+    {
+        var body = """{"code":"query.soql.no-such-column","error":true,"message":"No such column: foo","errorCode":"query.soql.no-such-column"}""";
+        Assert.Equal("datos.gov.co rechazó la consulta (HTTP 400, query.soql.no-such-column): No such column: foo", SocrataSource.RejectedMessage(400, body));
+        Assert.Equal("datos.gov.co rechazó la consulta (HTTP 403)", SocrataSource.RejectedMessage(403, "<html>"));
+    }
+
+    [Theory]
+    [InlineData("1144055123", "Cédula de Ciudadanía", "*******123")]
+    [InlineData("52123456", null, "*****456")]
+    [InlineData("901623692", "NIT", "901623692")]
+    [InlineData("901623692", null, "901623692")] // company-shaped NIT
+    [InlineData("901623692", "Cédula de Ciudadanía", "******692")] // the type wins
+    [InlineData(null, "NIT", null)]
+    public void Natural_person_documents_are_masked_but_the_last_three_digits(string? document, string? type, string? expected) =>
+        Assert.Equal(expected, SupplierDocument.Mask(document, type));
+}
