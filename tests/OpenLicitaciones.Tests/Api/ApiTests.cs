@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Tests.Support;
+
+namespace OpenLicitaciones.Tests.Api;
+
+public sealed class ApiTests : IAsyncLifetime
+{
+    private readonly TestDb _db = new();
+    private ApiHost _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _api = await ApiHost.StartAsync(_db);
+        await using var db = _db.CreateDbContext();
+        // Seven processes, hand-built: P1..P7 published on these dates with these UNSPSC codes.
+        var rows = new (string Id, DateTime Published, string Code, long Price)[]
+        {
+            ("P1", new(2023, 5, 1), "50401500", 10_000_000), ("P2", new(2024, 1, 10), "80111600", 20_000_000),
+            ("P3", new(2024, 3, 5), "50131700", 5_000_000), ("P4", new(2024, 12, 31), "72141100", 900_000_000),
+            ("P5", new(2025, 2, 2), "50401500", 7_500_000), ("P6", new(2025, 7, 7), "85151600", 2_000_000_000),
+            ("P7", new(2026, 1, 15), "80111600", 30_000_000),
+        };
+        db.Procesos.AddRange(rows.Select(r => new Proceso
+        {
+            IdDelProceso = r.Id, NitEntidad = "891380007", FechaPublicacion = r.Published, CodigoPrincipalCategoria = r.Code, PrecioBase = r.Price,
+            Descripcion = $"Proceso {r.Id}, con «comillas» y tildes: compra de café", Source = "demo",
+        }));
+        db.Contratos.AddRange(
+            new Contrato { IdContrato = "C1", NitEntidad = "891380007", DocumentoProveedor = "1144055123", TipoDocProveedor = "Cédula de Ciudadanía", FechaDeFirma = new(2024, 2, 1), Source = "demo" },
+            new Contrato { IdContrato = "C2", NitEntidad = "891380007", DocumentoProveedor = "901623692", TipoDocProveedor = "NIT", FechaDeFirma = new(2024, 3, 1), Source = "demo" });
+        db.PaaLines.AddRange(
+            new PaaLine { Id = "L1", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 2, CategoriasUnspsc = ";50131700;50401500;", Descripcion = "Huevo", Source = "demo" },
+            new PaaLine { Id = "L2", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 2, CategoriasUnspsc = ";80111600;", Descripcion = "Servicios", Source = "demo" },
+            new PaaLine { Id = "L0", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 1, CategoriasUnspsc = ";50401500;", Descripcion = "Versión anterior", Source = "demo" });
+        db.PaaVigentes.Add(new PaaVigente { CodigoEntidad = "7", Annio = 2026, Version = 2, VersionAnterior = 1 });
+        db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = new(2026, 11, 22, 8, 0, 0), FinishedAt = new(2026, 11, 22, 8, 1, 0), RowsRead = 7, RowsUpserted = 7 });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task Lists_have_one_shape_and_page_newest_first_by_default()
+    {
+        var json = await GetJson("/api/v1/procesos?page=2&pageSize=3");
+
+        Assert.Equal(7, json.GetProperty("total").GetInt32());
+        Assert.Equal(2, json.GetProperty("page").GetInt32());
+        Assert.Equal(3, json.GetProperty("pageSize").GetInt32());
+        Assert.Equal(["P4", "P3", "P2"], Ids(json, "idDelProceso"));
+        Assert.False(json.TryGetProperty("warnings", out _));
+    }
+
+    [Theory]
+    [InlineData("anio=2024", new[] { "P4", "P3", "P2" })]
+    [InlineData("unspsc=50", new[] { "P5", "P3", "P1" })]
+    [InlineData("unspsc=V1.5040", new[] { "P5", "P1" })]
+    [InlineData("anio=2025&unspsc=50", new[] { "P5" })]
+    [InlineData("orden=precioBase", new[] { "P3", "P5", "P1", "P2", "P7", "P4", "P6" })]
+    [InlineData("orden=-precioBase&unspsc=80", new[] { "P7", "P2" })]
+    public async Task Processes_filter_by_year_and_unspsc_prefix_and_sort(string query, string[] expected) =>
+        Assert.Equal(expected, Ids(await GetJson($"/api/v1/procesos?{query}"), "idDelProceso"));
+
+    [Theory]
+    [InlineData("anio=13", "anio: '13' no es un año entre 2000 y 2100; se ignora")]
+    [InlineData("unspsc=<script>", "unspsc: '<script>' no es un código UNSPSC (de 1 a 8 dígitos); se ignora")]
+    [InlineData("pageSize=5000", "pageSize: 5000 supera el máximo de 1000; se usa 1000")]
+    [InlineData("page=-1", "page: '-1' no es un número entero positivo; se usa 1")]
+    [InlineData("orden=nombre", "orden: 'nombre' no es un campo ordenable (fechaPublicacion, precioBase, valorAdjudicado, idDelProceso); se usa -fechaPublicacion")]
+    [InlineData("format=pdf", "format: 'pdf' no es un formato disponible (json, csv); se responde en JSON")]
+    public async Task Malformed_parameters_are_ignored_with_a_warning_never_an_error(string query, string warning)
+    {
+        var json = await GetJson($"/api/v1/procesos?{query}");
+
+        Assert.Equal(7, json.GetProperty("total").GetInt32());
+        Assert.Equal([warning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
+    public async Task Csv_export_has_every_matching_row_in_the_same_order_with_a_bom_and_field_names()
+    {
+        var response = await _api.Client.GetAsync("/api/v1/procesos?format=csv&unspsc=50&pageSize=1");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("idDelProceso,idDelPortafolio,referencia,entidad,nitEntidad,", lines[0]);
+        Assert.Equal(["P5", "P3", "P1"], lines[1..].Select(l => l.Split(',')[0]));
+        Assert.Contains("\"Proceso P5, con «comillas» y tildes: compra de café\"", lines[1]);
+        Assert.Contains(",2025-02-02,", lines[1]);
+    }
+
+    [Fact]
+    public async Task Contracts_mask_natural_person_documents_in_json_and_csv()
+    {
+        var json = await GetJson("/api/v1/contratos?orden=idContrato");
+        var csv = await _api.Client.GetStringAsync("/api/v1/contratos?orden=idContrato&format=csv");
+
+        Assert.Equal(["*******123", "901623692"], json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("documentoProveedor").GetString()));
+        Assert.DoesNotContain("1144055123", csv);
+        Assert.Contains("*******123", csv);
+    }
+
+    [Theory]
+    [InlineData("", new[] { "L1", "L2" })]
+    [InlineData("unspsc=5040", new[] { "L1" })]
+    [InlineData("unspsc=80111600", new[] { "L2" })]
+    [InlineData("anio=2025", new string[0])]
+    public async Task The_plan_shows_only_the_current_version(string query, string[] expected) =>
+        Assert.Equal(expected, Ids(await GetJson($"/api/v1/paa?orden=id&{query}"), "id"));
+
+    [Fact]
+    public async Task Sync_status_lists_the_last_run_per_dataset_and_health_answers()
+    {
+        var json = await GetJson("/api/v1/sync/estado");
+        var health = await _api.Client.GetAsync("/health");
+
+        var item = Assert.Single(json.GetProperty("items").EnumerateArray());
+        Assert.Equal(1, json.GetProperty("total").GetInt32());
+        Assert.Equal("p6dx-8zbt", item.GetProperty("dataset").GetString());
+        Assert.Equal("demo", item.GetProperty("source").GetString());
+        Assert.Equal(7, item.GetProperty("rowsRead").GetInt32());
+        Assert.Equal(7, item.GetProperty("rowsUpserted").GetInt32());
+        Assert.Equal(0, item.GetProperty("rowsQuarantined").GetInt32());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("error").ValueKind);
+        Assert.True(item.TryGetProperty("startedAt", out _) && item.TryGetProperty("finishedAt", out _));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    private async Task<JsonElement> GetJson(string url)
+    {
+        var response = await _api.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static List<string?> Ids(JsonElement json, string field) =>
+        json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty(field).GetString()).ToList();
+}
