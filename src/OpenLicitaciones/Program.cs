@@ -28,7 +28,7 @@ catch (Microsoft.Extensions.Options.OptionsValidationException e)
     return 1;
 }
 await app.Services.InitializeDatabaseAsync();
-await app.Services.LoadIfEmptyAsync(app.Lifetime.ApplicationStopping);
+await app.Services.LoadMissingDatasetsAsync(app.Lifetime.ApplicationStopping);
 
 app.UseShell();
 app.MapApi();

@@ -151,6 +151,27 @@ public sealed class DemoSourceTests
         Assert.Empty(await read.SyncLeases.ToListAsync()); // released when the run ended
     }
 
+    [Fact]
+    public async Task Start_up_loads_only_the_datasets_an_interrupted_first_load_left_undone()
+    {
+        using var testDb = new TestDb();
+        using var host = await TestHost.StartAsync(testDb);
+        await using (var db = testDb.CreateDbContext())
+        {
+            db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = new(2026, 11, 22), FinishedAt = new(2026, 11, 22) });
+            db.SyncRuns.Add(new SyncRun { Dataset = "jbjy-vk9h", Source = "demo", StartedAt = new(2026, 11, 22), FinishedAt = new(2026, 11, 22), Error = "cancelada" });
+            await db.SaveChangesAsync();
+        }
+
+        await host.Services.LoadMissingDatasetsAsync();
+
+        await using var read = testDb.CreateDbContext();
+        Assert.Equal(0, await read.Procesos.CountAsync()); // p6dx had loaded once: left to its schedule
+        Assert.True(await read.Contratos.CountAsync() > 0);
+        Assert.Equal(SecopDatasets.All.Select(d => d.Id).Where(d => d != "p6dx-8zbt").Order(),
+            (await read.SyncRuns.Where(r => r.Error == null && r.Dataset != "p6dx-8zbt").Select(r => r.Dataset).ToListAsync()).Order());
+    }
+
     private static async Task<Dictionary<string, int>> Counts(TestDb testDb)
     {
         await using var db = testDb.CreateDbContext();
