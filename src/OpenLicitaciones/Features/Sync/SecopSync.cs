@@ -156,14 +156,25 @@ public sealed class SecopSync(
         var upserted = await dataset.UpsertAsync(db, mapped, ct);
         db.Quarantine.AddRange(quarantined);
         if (checkpoint is not null) await SaveCheckpointAsync(db, dataset.Id, checkpoint);
+        await db.SyncLeases.Where(l => l.Dataset == dataset.Id && l.Holder == _holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Now() + LeaseLength), ct);
         run.RowsRead += rows.Count;
         run.RowsUpserted += upserted;
         run.RowsQuarantined += quarantined.Count;
         db.SyncRuns.Update(run);
-        await db.SyncLeases.Where(l => l.Dataset == dataset.Id && l.Holder == _holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Now() + LeaseLength), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            // The page was rolled back; the run record written at the end must not count it.
+            run.RowsRead -= rows.Count;
+            run.RowsUpserted -= upserted;
+            run.RowsQuarantined -= quarantined.Count;
+            throw;
+        }
     }
 
     private static string? SafeKey(SecopDataset dataset, RawRow raw)

@@ -71,7 +71,7 @@ public static class SyncCommand
         for (var i = 0; i < args.Length; i++)
         {
             var option = args[i];
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            if (i + 1 >= args.Length || string.IsNullOrWhiteSpace(args[i + 1]) || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 problem = $"falta el valor de {option}";
                 return false;
