@@ -64,6 +64,28 @@ public sealed class SyncCommandTests : IAsyncLifetime
         Assert.Contains(reason, line);
     }
 
+    [Fact]
+    public async Task An_invalid_setting_exits_with_code_1_and_names_the_setting()
+    {
+        var (code, _, error) = await RunAsync(["--base-url", "datos.gov.co", "--database", _db.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Equal("Error: configuración inválida: Sync:BaseUrl debe ser una URL absoluta, p. ej. https://www.datos.gov.co.", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_failing_dataset_exits_with_code_1_and_its_reason()
+    {
+        _fake.Put(Dataset, Many(3));
+        _fake.On(1, new Fault.SoqlError("query.soql.no-such-column", "No such column: nit_entidad"));
+
+        var (code, output, error) = await RunAsync(["--source", "socrata", "--base-url", _fake.BaseUrl, "--database", _db.Path, "--dataset", Dataset]);
+
+        Assert.Equal(1, code);
+        Assert.EndsWith("— FALLÓ", output.Trim());
+        Assert.Equal("Error: datos.gov.co rechazó la consulta (HTTP 400, query.soql.no-such-column): No such column: nit_entidad", error.Trim());
+    }
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(string[] args)
     {
         using var output = new StringWriter();

@@ -19,17 +19,6 @@ public static class SyncCommand
             await error.WriteLineAsync($"Error: {problem}. {Usage}");
             return 2;
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
-        builder.Configuration.AddInMemoryCollection(settings.Overrides);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddData().AddSync(hosted: false);
-        if (settings.EntityNit is { } nit)
-            builder.Services.PostConfigure<EntitiesOptions>(o => o.Items = [new EntityOptions { Nit = nit }]);
-
         SecopDataset? only = null;
         if (settings.Dataset is { } id && (only = SecopDatasets.Find(id)) is null)
         {
@@ -39,7 +28,18 @@ public static class SyncCommand
 
         try
         {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = [],
+            });
+            builder.Configuration.AddInMemoryCollection(settings.Overrides);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.AddData().AddSync(hosted: false);
+            if (settings.EntityNit is { } nit)
+                builder.Services.PostConfigure<EntitiesOptions>(o => o.Items = [new EntityOptions { Nit = nit }]);
             using var host = builder.Build();
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
             await host.Services.InitializeDatabaseAsync(ct);
             var sync = host.Services.GetRequiredService<SecopSync>();
             IReadOnlyList<SyncResult> results = only is null ? await sync.RunAllAsync(ct) : [await sync.RunAsync(only, ct)];
@@ -52,7 +52,12 @@ public static class SyncCommand
             }
             return 0;
         }
-        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException or DbUpdateException
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await error.WriteLineAsync($"Error: configuración inválida: {string.Join(" ", e.Failures)}");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or DbUpdateException
                                        or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"Error: {e.Message.ReplaceLineEndings(" ")}");
