@@ -28,6 +28,9 @@ public static class ShellRegistration
         // Citizens never see a stack trace: every unhandled error renders the friendly error page.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/no-encontrado"));
+        // Routing must come after the status-code pages: WebApplication's implicit routing runs first, so a re-executed
+        // request would keep the original "no endpoint" and answer an empty 404 instead of the friendly page.
+        app.UseRouting();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

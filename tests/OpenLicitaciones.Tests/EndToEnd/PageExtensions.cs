@@ -1,0 +1,19 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenLicitaciones.Tests.EndToEnd;
+
+public static class PageExtensions
+{
+    /// <summary>
+    /// Opens a page and waits until the server circuit has taken over the prerendered markup. Blazor swaps the
+    /// prerendered DOM when the circuit attaches, so measuring or clicking before that races with the swap.
+    /// The router's FocusOnNavigate moves focus to the page's h1 only from inside the circuit: that is the signal.
+    /// </summary>
+    public static async Task<IResponse?> GotoInteractiveAsync(this IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        return response;
+    }
+}
