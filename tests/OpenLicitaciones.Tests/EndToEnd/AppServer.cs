@@ -25,6 +25,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The server's SQLite file, for tests that write to it from another process as the CLI does.</summary>
+    public string DatabasePath => _databasePath;
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>What the server printed so far, for failure messages.</summary>
