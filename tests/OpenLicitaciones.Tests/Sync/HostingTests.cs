@@ -64,6 +64,42 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Stopping_the_app_interrupts_a_running_sync_which_is_recorded_as_cancelled()
+    {
+        using var testDb = new TestDb();
+        var source = new EndlessSource();
+        using var host = await TestHost.StartAsync(testDb, new Dictionary<string, string?>
+        {
+            ["Sync:ScheduleEnabled"] = "true",
+            ["Sync:Schedules:p6dx-8zbt"] = "* * * * * ?",
+        }, services => services.AddSingleton<IRowSource>(source), hosted: true);
+        await source.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.StopAsync();
+
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"shutdown took {stopping.Elapsed}");
+        await using var db = testDb.CreateDbContext();
+        var run = await db.SyncRuns.SingleAsync(r => r.Dataset == "p6dx-8zbt");
+        Assert.NotNull(run.FinishedAt);
+        Assert.StartsWith("Sincronización cancelada", run.Error);
+        Assert.Empty(await db.SyncLeases.ToListAsync());
+    }
+
+    private sealed class EndlessSource : IRowSource
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string Name => "socrata";
+
+        public async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> FetchPageAsync(SodaQuery query, CancellationToken ct)
+        {
+            Started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return [];
+        }
+    }
+
+    [Fact]
     public async Task A_run_written_by_another_process_raises_the_data_changed_notification()
     {
         using var testDb = new TestDb();

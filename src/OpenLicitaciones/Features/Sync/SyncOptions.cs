@@ -51,7 +51,6 @@ public sealed class EntityOptions
     [Required, RegularExpression(@"^\d{6,10}$", ErrorMessage = "Cada entidad necesita un NIT de 6 a 10 dígitos, sin dígito de verificación.")]
     public string Nit { get; set; } = "";
     public string? Nombre { get; set; }
-    public string? CodigoEntidad { get; set; }
 }
 
 public sealed class EntitiesOptions
