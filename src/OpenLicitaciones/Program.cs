@@ -2,6 +2,7 @@ using System.Globalization;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Licitaciones;
 using OpenLicitaciones.Features.Sync;
 
 var colombia = CultureInfo.GetCultureInfo("es-CO");
@@ -14,7 +15,7 @@ if (args is ["sync", .. var syncArgs])
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Serve Radzen's and the app's static files from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
-builder.AddData().AddSync(hosted: true).AddShell();
+builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones();
 
 var app = builder.Build();
 try
@@ -32,5 +33,6 @@ await app.Services.LoadMissingDatasetsAsync(app.Lifetime.ApplicationStopping);
 
 app.UseShell();
 app.MapApi();
+app.MapLicitacionesApi();
 await app.RunAsync();
 return 0;

@@ -6,7 +6,6 @@ namespace OpenLicitaciones.Components;
 public static class Format
 {
     private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
-    private static readonly TimeZoneInfo Bogota = TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
 
     public static string Pesos(long? value) => value is { } v ? "$ " + v.ToString("#,0", Colombia) : "Sin dato";
 
@@ -14,7 +13,11 @@ public static class Format
 
     public static string Date(DateTime? value) => value is { } d ? d.ToString("d 'de' MMMM 'de' yyyy", Colombia) : "Sin dato";
 
+    /// <summary>"marzo de 2026"; "Sin dato" without a month.</summary>
+    public static string Month(int year, int? month) =>
+        month is >= 1 and <= 12 ? new System.DateTime(year, month.Value, 1).ToString("MMMM 'de' yyyy", Colombia) : $"Sin dato ({year})";
+
     /// <summary>A UTC instant shown in Colombian time.</summary>
     public static string DateTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Bogota).ToString("d 'de' MMMM 'de' yyyy, h:mm tt", Colombia);
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), ColombiaTime.Zone).ToString("d 'de' MMMM 'de' yyyy, h:mm tt", Colombia);
 }

@@ -125,6 +125,14 @@ public static class ApiList
         return Results.Json(new ListResponse<T>(total, request.Page, request.PageSize, items, request.Warnings.Count > 0 ? request.Warnings : null), Json);
     }
 
+    /// <summary>The same response for rows already in memory (filtered and ordered by the caller).</summary>
+    public static IResult Respond<T>(IReadOnlyList<T> rows, ListRequest request, string fileName)
+    {
+        if (request.Format == "csv") return Results.File(Csv(rows), "text/csv; charset=utf-8", $"{fileName}.csv");
+        var page = rows.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToList();
+        return Results.Json(new ListResponse<T>(rows.Count, request.Page, request.PageSize, page, request.Warnings.Count > 0 ? request.Warnings : null), Json);
+    }
+
     /// <summary>RFC 4180 CSV with a header of the JSON field names; values formatted invariantly (ISO dates, plain numbers).</summary>
     public static byte[] Csv<T>(IEnumerable<T> rows)
     {

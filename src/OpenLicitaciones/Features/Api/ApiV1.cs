@@ -118,11 +118,7 @@ public static class ApiV1
     private static async Task<IResult> SyncEstado(HttpRequest http, SyncStatusQuery status, CancellationToken ct)
     {
         var request = ListRequest.From(http);
-        var runs = await status.LastRunsAsync(ct);
-        if (request.Format == "csv") return Results.File(ApiList.Csv(runs), "text/csv; charset=utf-8", "sync-estado.csv");
-        var page = runs.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
-        return Results.Json(new ListResponse<DatasetStatus>(runs.Count, request.Page, request.PageSize, page,
-            request.Warnings.Count > 0 ? request.Warnings : null), ApiList.Json);
+        return ApiList.Respond(await status.LastRunsAsync(ct), request, "sync-estado");
     }
 
     private static async Task<IResult> Health(SyncStatusQuery status, CancellationToken ct)

@@ -1,0 +1,48 @@
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Features.Api;
+
+namespace OpenLicitaciones.Features.Licitaciones;
+
+/// <summary>One opportunity as the API and the exports publish it (flat, so CSV and XLSX have one column per field).</summary>
+public sealed record LicitacionItem(
+    string Id, int Annio, string Descripcion, string Unspsc, string Familia, string? Mes, long? Valor, string Modalidad, string ModalidadCodigo,
+    string? ModalidadPlaneada, bool Accesible, bool Pae, string? Unidad, string Estado, string EstadoEtiqueta, int? DiasParaOfertar,
+    bool Nueva, string? IdProceso, string? UrlSecop, string? IdContrato, string? Proveedor, long? ValorContratado)
+{
+    public static LicitacionItem From(OportunidadActual row, UnspscFamilias familias)
+    {
+        var o = row.Oportunidad;
+        var contrato = o.ContratoPrincipal;
+        return new LicitacionItem(o.Id, o.Annio, o.Descripcion, string.Join(";", o.Codigos), familias.Describe(o.CodigoPrincipal),
+            BancoFilter.Month(o.MesClave), o.Valor, o.Modalidad.Label, o.Modalidad.Code, o.ModalidadCambio ? o.ModalidadPlaneada.Label : null,
+            o.Modalidad.Accesible, o.Pae, o.Unidad, BancoStatus.Slug(row.Estado.Estado), BancoStatus.Label(row.Estado.Estado),
+            row.Estado.DiasParaOfertar, o.Nueva, o.ProcesoPrincipal?.IdDelProceso, o.UrlSecop, contrato?.IdContrato,
+            contrato?.Proveedor ?? o.ProcesoPrincipal?.Proveedor, contrato?.Valor);
+    }
+}
+
+public static class LicitacionesRegistration
+{
+    public static IHostApplicationBuilder AddLicitaciones(this IHostApplicationBuilder builder)
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        builder.Services.AddSingleton(sp => Modalidades.Load(Path.Combine(data, "modalidades.csv"), sp.GetRequiredService<ILogger<Modalidades>>()));
+        builder.Services.AddSingleton(_ => UnspscFamilias.Load(Path.Combine(data, "unspsc_familias_es.csv")));
+        builder.Services.AddSingleton<BancoSnapshot>();
+        return builder;
+    }
+
+    public static WebApplication MapLicitacionesApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/licitaciones", async (HttpRequest http, BancoSnapshot snapshot, Modalidades modalidades, UnspscFamilias familias,
+            TimeProvider time, CancellationToken ct) =>
+        {
+            var list = ListRequest.From(http);
+            var (filter, warnings) = BancoFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades);
+            list.Warnings.AddRange(warnings);
+            var rows = BancoQuery.Apply(await snapshot.GetAsync(ct), filter, ColombiaTime.Now(time));
+            return ApiList.Respond(rows.Select(r => LicitacionItem.From(r, familias)).ToList(), list, "licitaciones");
+        });
+        return app;
+    }
+}
