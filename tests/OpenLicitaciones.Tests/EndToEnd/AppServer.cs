@@ -23,6 +23,8 @@ public sealed class AppServer : IAsyncLifetime
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ol-e2e-{Guid.NewGuid():N}.db");
     private Process? _process;
 
+    public const string PublicBaseUrl = "https://licitaciones.palmira.gov.co";
+
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The server's SQLite file, for tests that write to it from another process as the CLI does.</summary>
@@ -71,6 +73,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}";
         start.Environment["Sync__Source"] = "demo";
         start.Environment["Sync__ScheduleEnabled"] = "false";
+        start.Environment["Site__PublicBaseUrl"] = PublicBaseUrl;
 
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

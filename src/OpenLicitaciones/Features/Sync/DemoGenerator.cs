@@ -239,7 +239,7 @@ public sealed class DemoGenerator
 
         // Direct personal-services contracts: most of the volume (FINDINGS §2: 75.7 % direct in 2025).
         var services = 520 + _rng.Next(0, 120);
-        var byUnit = new Dictionary<string, (int Count, long Value)>();
+        var byUnit = new Dictionary<string, (int Count, long Value, string? FirstProcess)>();
         for (var i = 0; i < services; i++)
         {
             var published = RandomDate(year, 1, isCurrent ? _today.Month : 12, maxDay: 28);
@@ -249,14 +249,15 @@ public sealed class DemoGenerator
             var supplier = PickSupplier(s => s.Kind == "natural", year);
             var obj = string.Format(Inv, Pick(Services), Pick(Places), unit.ToLowerInvariant());
             var code = _rng.NextDouble() < 0.7 ? "80111600" : _rng.NextDouble() < 0.5 ? "80111500" : "93141500";
-            CreateProcess(entity, year, obj, code, "Contratación directa", "Prestación de servicios", unit, value, published,
+            var processRef = CreateProcess(entity, year, obj, code, "Contratación directa", "Prestación de servicios", unit, value, published,
                 competitive: false, bidders: [supplier], winner: supplier);
             var acc = byUnit.GetValueOrDefault(unit);
-            byUnit[unit] = (acc.Count + 1, acc.Value + value);
+            byUnit[unit] = (acc.Count + 1, acc.Value + value, acc.FirstProcess ?? processRef);
         }
-        foreach (var (unit, (count, value)) in byUnit)
+        // One plan line per unit for its personal-services contracts, pointing at the first of them.
+        foreach (var (unit, (count, value, firstProcess)) in byUnit)
             plan.Add(new PlanItem($"Prestación de servicios profesionales y de apoyo a la gestión de la {unit} ({count} contratos)",
-                ["80111600", "80111500"], "Contratación directa", 1, value, 1, null));
+                ["80111600", "80111500"], "Contratación directa", 1, value, 1, firstProcess));
 
         // Competitive purchases.
         var competitive = 95 + _rng.Next(0, 40);
@@ -295,7 +296,7 @@ public sealed class DemoGenerator
             var sector = Sectors[_rng.Next(Sectors.Length)];
             var month = 1 + _rng.Next(0, 12);
             plan.Add(new PlanItem(string.Format(Inv, Pick(sector.Objects), Pick(Places), Pick(Units).ToLowerInvariant()), [Pick(sector.Codes)],
-                Pick(sector.Modalities), month, RoundTo(_rng.NextInt64(sector.MinValue, sector.MaxValue), 1_000_000), 1 + _rng.Next(0, 2), null));
+                Pick(sector.Modalities), month, RoundTo(_rng.NextInt64(sector.MinValue, sector.MaxValue), 1_000_000), 1 + _rng.Next(0, 3), null));
         }
 
         WritePlan(entity, year, plan);

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenLicitaciones.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class BancoTests(AppServer server, BrowserFixture browser)
+{
+    [Fact]
+    public async Task Filtering_to_food_in_a_month_window_narrows_the_count_and_keeps_the_filters_in_the_url()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/licitaciones");
+        var all = await Total(page);
+
+        await page.GetByLabel("Alimentos (PAE)").CheckAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"pae=true"));
+        await Expect(page.GetByTestId("banco-total")).Not.ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
+        var food = await Total(page);
+        Assert.InRange(food, 1, all - 1);
+        foreach (var family in await page.GetByTestId("oportunidad").Locator("dd").First.AllInnerTextsAsync())
+            Assert.False(string.IsNullOrWhiteSpace(family));
+
+        var year = DateTime.Now.Year;
+        await page.GetByLabel("Desde el mes").FillAsync($"{year}-01");
+        await page.GetByLabel("Hasta el mes").FillAsync($"{year}-06");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"mesDesde={year}-01.*mesHasta={year}-06"));
+        var window = await Total(page);
+        Assert.InRange(window, 0, food);
+        var months = await page.GetByTestId("oportunidad").Locator("dd").Nth(1).AllInnerTextsAsync();
+        await Screenshots.SaveAsync(page, Viewport.Desktop);
+        Assert.True(window < food || months.Count == food, "the month window did not narrow the food list");
+    }
+
+    [Fact]
+    public async Task An_opportunity_detail_shows_its_timeline_a_qr_code_for_its_public_address_and_the_secop_link()
+    {
+        foreach (var viewport in new[] { Viewport.Desktop, Viewport.Phone })
+        {
+            await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
+            var page = await context.NewPageAsync();
+            await page.GotoInteractiveAsync("/licitaciones?estado=contratado&orden=-valor");
+            var first = page.GetByTestId("oportunidad").First.Locator(".opportunity-title");
+            var title = await first.InnerTextAsync();
+            var href = await first.GetAttributeAsync("href");
+
+            await first.ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+            await Expect(page.GetByTestId("detalle-estado")).ToHaveTextAsync("Contratado");
+            await Expect(page.GetByTestId("detalle-linea-tiempo").Locator("li.done")).Not.ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("detalle-proveedor")).Not.ToBeEmptyAsync();
+            var qr = page.GetByTestId("detalle-qr");
+            await Expect(qr.Locator("svg")).ToBeVisibleAsync();
+            await Expect(qr).ToContainTextAsync(AppServer.PublicBaseUrl + href);
+            var secop = await page.GetByTestId("detalle-secop").GetAttributeAsync("href");
+            Assert.StartsWith("https://community.secop.gov.co/Public/Tendering/OpportunityDetail/Index?noticeUID=CO1.NTC.", secop);
+            await Screenshots.SaveAsync(page, viewport);
+        }
+    }
+
+    [Fact]
+    public async Task The_csv_export_holds_exactly_the_rows_on_screen_in_the_same_order()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/licitaciones?pae=true&orden=-valor");
+        var onScreen = await page.GetByTestId("oportunidad").Locator(".opportunity-title").AllInnerTextsAsync();
+        Assert.InRange(onScreen.Count, 1, 25); // one page: the whole filtered set is visible
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("exportar-csv").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        using var reader = new StringReader(Encoding.UTF8.GetString(bytes[3..]));
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        var exported = csv.GetRecords<dynamic>().Select(r => (string)((IDictionary<string, object>)r)["descripcion"]).ToList();
+        Assert.Equal(onScreen, exported);
+    }
+
+    [Fact]
+    public async Task A_shared_link_opens_the_same_view_in_a_new_browser()
+    {
+        await using var first = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await first.NewPageAsync();
+        await page.GotoInteractiveAsync("/licitaciones");
+        await page.GetByLabel("Ordenar por").SelectOptionAsync("-valor");
+        await page.GetByLabel("Buscar").FillAsync("compra");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=compra.*orden=-valor"));
+        var sharedUrl = page.Url;
+        var titles = await page.GetByTestId("oportunidad").Locator(".opportunity-title").AllInnerTextsAsync();
+
+        await using var second = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var other = await second.NewPageAsync();
+        await other.GotoInteractiveAsync(sharedUrl);
+
+        await Expect(other.GetByTestId("banco-total")).ToHaveTextAsync(await page.GetByTestId("banco-total").InnerTextAsync());
+        Assert.Equal(titles, await other.GetByTestId("oportunidad").Locator(".opportunity-title").AllInnerTextsAsync());
+        await Expect(other.GetByLabel("Buscar")).ToHaveValueAsync("compra");
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_list_fits_the_screen_and_its_controls_are_48px_targets()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Phone);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/licitaciones");
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways on a phone: {widths[0]} px in {widths[1]} px.");
+        foreach (var control in await page.Locator("form.filters select, form.filters input:not([type=checkbox]), form.filters button").AllAsync())
+        {
+            var box = await control.BoundingBoxAsync();
+            Assert.True(box is { Height: >= 47.5f }, $"A filter control is {box?.Height} px tall");
+        }
+        await Expect(page.GetByTestId("oportunidad").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, Viewport.Phone);
+    }
+
+    [Fact]
+    public async Task Bad_filters_in_the_url_are_ignored_with_a_visible_note_and_never_run_as_markup()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        var longText = new string('x', 10_000);
+
+        var response = await page.GotoInteractiveAsync(
+            $"/licitaciones?modalidad=trueque&mesDesde=2026-13&valorMin=-5&estado=<b>x</b>&q=<script>alert(1)</script>{longText}");
+
+        Assert.Equal(200, response!.Status);
+        var note = page.GetByTestId("banco-avisos");
+        await Expect(note).ToContainTextAsync("modalidad: 'trueque' no es una modalidad conocida; se ignora");
+        await Expect(note).ToContainTextAsync("mesDesde: '2026-13' no es un mes AAAA-MM");
+        await Expect(note).ToContainTextAsync("valorMin: '-5' no es un valor en pesos");
+        await Expect(note).ToContainTextAsync("estado: '<b>x</b>' no es un estado");
+        await Expect(note).ToContainTextAsync("q: el texto es muy largo");
+        Assert.Equal(0, await note.Locator("b").CountAsync());
+        Assert.Equal(0, await page.Locator("main script").CountAsync());
+        Assert.Equal(0, dialogs);
+        await Expect(page.GetByTestId("banco-vacio")).ToBeVisibleAsync(); // the clipped search text matches nothing
+    }
+
+    private static async Task<int> Total(IPage page) =>
+        int.Parse(await page.GetByTestId("banco-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"));
+}
