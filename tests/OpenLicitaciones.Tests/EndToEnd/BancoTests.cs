@@ -21,8 +21,11 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         await Expect(page.GetByTestId("banco-total")).Not.ToHaveTextAsync(all.ToString(CultureInfo.InvariantCulture));
         var food = await Total(page);
         Assert.InRange(food, 1, all - 1);
-        foreach (var family in await page.GetByTestId("oportunidad").Locator("dd").First.AllInnerTextsAsync())
-            Assert.False(string.IsNullOrWhiteSpace(family));
+        // Food families come from UNSPSC segment 50 (Spanish names), or the PAE services families 8515 and 9010.
+        string[] foodFamilies = ["Vegetales frescos", "Fruta fresca", "Productos lácteos y huevos", "Pescados y mariscos", "Bebidas",
+            "Productos de cereales y legumbres", "Servicios alimenticios y de nutrición", "Restaurantes y catering (servicios de comidas y bebidas)"];
+        foreach (var family in await page.GetByTestId("oportunidad-familia").AllInnerTextsAsync())
+            Assert.Contains(family, foodFamilies);
 
         var year = DateTime.Now.Year;
         await page.GetByLabel("Desde el mes").FillAsync($"{year}-01");
