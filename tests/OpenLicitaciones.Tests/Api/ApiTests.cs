@@ -36,6 +36,14 @@ public sealed class ApiTests : IAsyncLifetime
             new PaaLine { Id = "L2", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 2, CategoriasUnspsc = ";80111600;", Descripcion = "Servicios", Source = "demo" },
             new PaaLine { Id = "L0", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 1, CategoriasUnspsc = ";50401500;", Descripcion = "Versión anterior", Source = "demo" });
         db.PaaVigentes.Add(new PaaVigente { CodigoEntidad = "7", Annio = 2026, Version = 2, VersionAnterior = 1 });
+        var p3 = db.Procesos.Local.Single(p => p.IdDelProceso == "P3");
+        (p3.IdDelPortafolio, p3.EstadoDelProcedimiento, p3.FechaRecepcion) = ("CO1.BDOS.3", "Publicado", new(2026, 12, 1));
+        db.PaaLines.Local.Single(l => l.Id == "L1").ProcesosRelacionados = "CO1.BDOS.3";
+        db.PaaLines.Local.Single(l => l.Id == "L1").Modalidad = "Mínima cuantía";
+        db.PaaLines.Local.Single(l => l.Id == "L1").ValorTotalEsperado = 12_000_000;
+        db.PaaLines.Local.Single(l => l.Id == "L1").MesEsperadoInicio = 3;
+        db.PaaLines.Local.Single(l => l.Id == "L2").ValorTotalEsperado = 90_000_000;
+        db.PaaLines.Local.Single(l => l.Id == "L2").MesEsperadoInicio = 1;
         db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = new(2026, 11, 22, 8, 0, 0), FinishedAt = new(2026, 11, 22, 8, 1, 0), RowsRead = 7, RowsUpserted = 7 });
         await db.SaveChangesAsync();
     }
@@ -133,6 +141,27 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, item.GetProperty("error").ValueKind);
         Assert.True(item.TryGetProperty("startedAt", out _) && item.TryGetProperty("finishedAt", out _));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Licitaciones_list_the_current_plan_with_status_and_export_the_same_rows()
+    {
+        var json = await GetJson("/api/v1/licitaciones");
+        var food = await GetJson("/api/v1/licitaciones?pae=true&modalidad=trueque");
+        var csv = await _api.Client.GetStringAsync("/api/v1/licitaciones?orden=-valor&format=csv");
+
+        Assert.Equal(["L2", "L1"], Ids(json, "id")); // January before March
+        var l1 = json.GetProperty("items")[1];
+        Assert.Equal("publicado", l1.GetProperty("estado").GetString()); // linked to P3 through its portfolio, open until December
+        Assert.Equal(9, l1.GetProperty("diasParaOfertar").GetInt32()); // 22 Nov → 1 Dec
+        Assert.Equal("2026-03", l1.GetProperty("mes").GetString());
+        Assert.Equal("Productos lácteos y huevos", l1.GetProperty("familia").GetString());
+        Assert.True(l1.GetProperty("accesible").GetBoolean());
+        Assert.Equal(["L1"], Ids(food, "id"));
+        Assert.Equal(["modalidad: 'trueque' no es una modalidad conocida; se ignora"], food.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,annio,descripcion,unspsc,familia,mes,valor,", lines[0]);
+        Assert.Equal(["L2", "L1"], lines[1..].Select(l => l.Split(',')[0]));
     }
 
     private async Task<JsonElement> GetJson(string url)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Licitaciones;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Tests.Support;
@@ -33,10 +34,12 @@ public sealed class ApiHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddData().AddSync(hosted: false);
+        builder.AddData().AddSync(hosted: false).AddLicitaciones();
+        builder.Services.AddSingleton<TimeProvider>(new FixedTime(TestHost.Today));
         var app = builder.Build();
         await app.Services.InitializeDatabaseAsync();
         app.MapApi();
+        app.MapLicitacionesApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, new Uri(address));

@@ -29,10 +29,4 @@ public static class TestHost
         if (hosted) await host.StartAsync();
         return host;
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
-    }
 }
