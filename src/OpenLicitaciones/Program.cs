@@ -11,6 +11,8 @@ CultureInfo.DefaultThreadCurrentUICulture = colombia;
 
 if (args is ["sync", .. var syncArgs])
     return await SyncCommand.RunAsync(syncArgs, Console.Out, Console.Error);
+if (args is ["benchmark", "banco", .. var benchmarkArgs])
+    return await BancoBenchmark.RunAsync(benchmarkArgs, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Serve Radzen's and the app's static files from the build output in every environment, not only Development.

@@ -8,11 +8,19 @@ public enum EstadoBanco { Planeado, Publicado, EnEvaluacion, Adjudicado, Contrat
 public sealed record ProcesoVinculado(
     string IdDelProceso, string? IdDelPortafolio, string? NoticeUid, string? Estado, string? EstadoResumen, bool? Adjudicado,
     DateTime? FechaPublicacion, DateTime? FechaRecepcion, DateTime? FechaAdjudicacion, string? Modalidad, string? Unidad,
-    long? PrecioBase, long? ValorAdjudicado, string? Proveedor, string? NitProveedor, string? CodigoProveedor, string? Url);
+    long? PrecioBase, long? ValorAdjudicado, string? Proveedor, string? NitProveedor, string? CodigoProveedor, string? Url)
+{
+    // Folded once when the snapshot is built: status rules run for every line on every request.
+    internal string EstadoFolded { get; } = BancoStatus.Fold(Estado);
+    internal string ResumenFolded { get; } = BancoStatus.Fold(EstadoResumen);
+}
 
 public sealed record ContratoVinculado(
     string IdContrato, string? ProcesoDeCompra, string? Estado, DateTime? FechaDeFirma, long? Valor, string? Proveedor,
-    string? DocumentoProveedor, string? TipoDocProveedor, string? CodigoProveedor, string? Url);
+    string? DocumentoProveedor, string? TipoDocProveedor, string? CodigoProveedor, string? Url)
+{
+    internal string EstadoFolded { get; } = BancoStatus.Fold(Estado);
+}
 
 /// <summary>The status of a purchase at a moment, and the days left to submit offers while it is open.</summary>
 public sealed record EstadoActual(EstadoBanco Estado, int? DiasParaOfertar)
@@ -60,12 +68,12 @@ public static class BancoStatus
     /// <summary>First rule that matches wins: contracted, cancelled, awarded, in evaluation, published, planned.</summary>
     public static EstadoActual Of(IReadOnlyList<ProcesoVinculado> procesos, IReadOnlyList<ContratoVinculado> contratos, DateTime now)
     {
-        if (contratos.Any(c => !IsDraftOrVoid(c.Estado))) return new(EstadoBanco.Contratado, null);
+        if (contratos.Any(c => c.EstadoFolded is not ("borrador" or "cancelado" or "en aprobacion"))) return new(EstadoBanco.Contratado, null);
         if (procesos.Count == 0) return new(EstadoBanco.Planeado, null);
         var vivos = procesos.Where(p => !IsCancelled(p)).ToList();
         if (vivos.Count == 0) return new(EstadoBanco.CanceladoDesierto, null);
         if (vivos.Any(IsAwarded)) return new(EstadoBanco.Adjudicado, null);
-        if (vivos.Any(p => Fold(p.Estado).Contains("evaluacion") || p.FechaRecepcion is { } r && r <= now))
+        if (vivos.Any(p => p.EstadoFolded.Contains("evaluacion") || p.FechaRecepcion is { } r && r <= now))
             return new(EstadoBanco.EnEvaluacion, null);
         var cierre = vivos.Where(p => p.FechaRecepcion > now).Min(p => p.FechaRecepcion);
         return new(EstadoBanco.Publicado, cierre is { } c ? Math.Max(0, (c.Date - now.Date).Days) : null);
@@ -74,12 +82,9 @@ public static class BancoStatus
     private static readonly string[] CancelMarks = ["cancel", "desiert", "descart", "revocad"];
 
     public static bool IsCancelled(ProcesoVinculado p) =>
-        CancelMarks.Any(m => Fold(p.Estado).Contains(m) || Fold(p.EstadoResumen).Contains(m));
+        CancelMarks.Any(m => p.EstadoFolded.Contains(m, StringComparison.Ordinal) || p.ResumenFolded.Contains(m, StringComparison.Ordinal));
 
-    private static bool IsAwarded(ProcesoVinculado p) =>
-        p.Adjudicado == true || Fold(p.Estado) is "adjudicado" or "seleccionado";
+    private static bool IsAwarded(ProcesoVinculado p) => p.Adjudicado == true || p.EstadoFolded is "adjudicado" or "seleccionado";
 
-    private static bool IsDraftOrVoid(string? estado) => Fold(estado) is "borrador" or "cancelado" or "en aprobacion";
-
-    private static string Fold(string? text) => text is null ? "" : RawRow.Fold(text);
+    internal static string Fold(string? text) => text is null ? "" : RawRow.Fold(text);
 }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Features.Licitaciones;
+
+/// <summary>
+/// `OpenLicitaciones benchmark banco [--lines 50000] [--runs 50]`: fills a scratch database with synthetic plan lines,
+/// processes and contracts, builds the Banco snapshot, then times the server-side work of the filtered list (parse the
+/// filter, filter and order every line, map and serialise the first page) for typical queries over warm runs.
+/// </summary>
+public static class BancoBenchmark
+{
+    public static readonly string[] Queries =
+    [
+        "", "pae=true", "q=huevo", "familia=5040", "mesDesde={y}-03&mesHasta={y}-06", "accesible=true&orden=-valor",
+        "estado=publicado", "modalidad=licitacion-publica&valorMin=100000000", "q=servicios&pae=false&orden=estado",
+        "pae=true&accesible=true&mesDesde={y}-01&mesHasta={y}-12&orden=-valor",
+    ];
+
+    public sealed record Timing(string Query, int Rows, double P50Ms, double P95Ms, double MaxMs);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var lines = Option(args, "--lines", 50_000);
+        var runs = Option(args, "--runs", 50);
+        if (lines < 1 || runs < 1)
+        {
+            await error.WriteLineAsync("Error: uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]");
+            return 2;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"ol-benchmark-{Guid.NewGuid():N}.db");
+        try
+        {
+            var factory = new ScratchFactory($"Data Source={path}");
+            await using (var db = factory.CreateDbContext()) await db.Database.MigrateAsync();
+            var now = new DateTime(DateTime.Today.Year, 6, 15);
+            var clock = Stopwatch.StartNew();
+            await SeedAsync(factory, lines, now.Year);
+            await output.WriteLineAsync($"Datos sintéticos: {lines:N0} líneas del PAA, con procesos y contratos, en {clock.Elapsed.TotalSeconds:F1} s");
+
+            var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
+            var familias = UnspscFamilias.Load(Path.Combine(AppContext.BaseDirectory, "data", "unspsc_familias_es.csv"));
+            clock.Restart();
+            var snapshot = await BancoSnapshot.BuildAsync(factory, modalidades, [now.Year, now.Year + 1], CancellationToken.None);
+            await output.WriteLineAsync($"Construcción de la vista en memoria (tras cada sincronización): {clock.ElapsedMilliseconds} ms para {snapshot.Count:N0} oportunidades");
+
+            var timings = Measure(snapshot, modalidades, familias, now, runs);
+            await output.WriteLineAsync($"Lista filtrada, trabajo del servidor por petición ({runs} corridas en caliente por consulta):");
+            foreach (var t in timings)
+                await output.WriteLineAsync($"  p50 {t.P50Ms,7:F1} ms  p95 {t.P95Ms,7:F1} ms  máx {t.MaxMs,7:F1} ms  {t.Rows,6} filas  ?{t.Query}");
+            var all = timings.Max(t => t.P95Ms);
+            await output.WriteLineAsync($"Peor p95: {all:F1} ms (meta: < 300 ms)");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+    }
+
+    public static IReadOnlyList<Timing> Measure(IReadOnlyList<Oportunidad> snapshot, Modalidades modalidades, UnspscFamilias familias, DateTime now, int runs)
+    {
+        var results = new List<Timing>();
+        foreach (var template in Queries)
+        {
+            var query = template.Replace("{y}", now.Year.ToString(CultureInfo.InvariantCulture));
+            var values = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
+            var samples = new List<double>();
+            var rows = 0;
+            for (var i = 0; i < runs + 3; i++) // the first three warm the JIT and caches and are not counted
+            {
+                var clock = Stopwatch.StartNew();
+                var (filter, _) = BancoFilter.Parse(name => values.GetValueOrDefault(name), modalidades);
+                var found = BancoQuery.Apply(snapshot, filter, now);
+                var page = found.Take(ListRequest.DefaultPageSize).Select(r => LicitacionItem.From(r, familias)).ToList();
+                _ = JsonSerializer.SerializeToUtf8Bytes(new ListResponse<LicitacionItem>(found.Count, 1, ListRequest.DefaultPageSize, page, null), ApiList.Json);
+                clock.Stop();
+                rows = found.Count;
+                if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            samples.Sort();
+            results.Add(new Timing(query, rows, Percentile(samples, 0.5), Percentile(samples, 0.95), samples[^1]));
+        }
+        return results;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : i >= 0 ? -1 : fallback;
+    }
+
+    /// <summary>Plan lines spread over two years, 40 % linked to a process, half of those contracted.</summary>
+    private static async Task SeedAsync(IDbContextFactory<AppDbContext> factory, int count, int year)
+    {
+        string[] codes = ["50401500", "50131700", "80111600", "72141100", "44121600", "85151600", "90101600", "43211500", "78111800", "50301500"];
+        string[] modalities = ["Mínima cuantía", "Contratación directa", "Selección Abreviada de Menor Cuantía", "Licitación pública", "Selección abreviada subasta inversa"];
+        string[] words = ["huevo", "plátano", "servicios profesionales", "papelería", "computadores", "transporte escolar", "vía terciaria", "café", "aseo", "eventos"];
+        var random = new Random(20_461_020);
+        const int batch = 5_000;
+        for (var start = 0; start < count; start += batch)
+        {
+            await using var db = factory.CreateDbContext();
+            for (var i = start; i < Math.Min(count, start + batch); i++)
+            {
+                var annio = i % 5 == 0 ? year + 1 : year;
+                var linked = i % 5 is 1 or 2;
+                var modality = modalities[random.Next(modalities.Length)];
+                var description = $"Adquisición de {words[random.Next(words.Length)]} número {i} para la dependencia {i % 40}";
+                db.PaaLines.Add(new PaaLine
+                {
+                    Id = $"B{i}", CodigoEntidad = "700000001", Annio = annio, VersionDelPaa = 2, Descripcion = description,
+                    CategoriasUnspsc = $";{codes[i % codes.Length]};", MesEsperadoInicio = 1 + random.Next(12),
+                    ValorTotalEsperado = random.NextInt64(1_000_000, 2_000_000_000), Modalidad = modality,
+                    ProcesosRelacionados = linked ? $"CO1.REQ.{i}" : null, Source = "benchmark",
+                    Fingerprint = PaaLinesDataset.Fingerprint(description, [codes[i % codes.Length]], modality, 1),
+                });
+                if (!linked) continue;
+                db.Procesos.Add(new Proceso
+                {
+                    IdDelProceso = $"CO1.REQ.{i}", IdDelPortafolio = $"CO1.BDOS.{i}", NitEntidad = "891380007", Modalidad = modality,
+                    EstadoDelProcedimiento = i % 2 == 0 ? "Publicado" : "Adjudicado", Adjudicado = i % 2 == 1,
+                    FechaPublicacion = new DateTime(year, 1 + i % 12, 1), FechaRecepcion = new DateTime(year, 1 + i % 12, 15),
+                    NombreUnidad = $"Secretaría {i % 12}", Source = "benchmark",
+                });
+                if (i % 2 == 1)
+                    db.Contratos.Add(new Contrato
+                    {
+                        IdContrato = $"CO1.PCCNTR.{i}", ProcesoDeCompra = $"CO1.BDOS.{i}", NitEntidad = "891380007", EstadoContrato = "En ejecución",
+                        ValorDelContrato = random.NextInt64(1_000_000, 2_000_000_000), ProveedorAdjudicado = $"Proveedor {i % 900}", Source = "benchmark",
+                    });
+            }
+            if (start == 0)
+                db.PaaVigentes.AddRange(
+                    new PaaVigente { CodigoEntidad = "700000001", Annio = year, Version = 2 },
+                    new PaaVigente { CodigoEntidad = "700000001", Annio = year + 1, Version = 2 });
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private sealed class ScratchFactory(string connectionString) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+    }
+}

@@ -1,0 +1,35 @@
+using OpenLicitaciones.Features.Licitaciones;
+
+namespace OpenLicitaciones.Tests.Licitaciones;
+
+/// <summary>The benchmark command itself works (its timings are read by people, never asserted here).</summary>
+public sealed class BancoBenchmarkTests
+{
+    [Fact]
+    public async Task The_benchmark_fills_a_scratch_database_and_reports_every_query()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await BancoBenchmark.RunAsync(["--lines", "300", "--runs", "2"], output, error);
+
+        Assert.True(code == 0, error.ToString());
+        var text = output.ToString();
+        Assert.Contains("Datos sintéticos: 300 líneas del PAA", text);
+        Assert.Contains("para 300 oportunidades", text);
+        Assert.Equal(BancoBenchmark.Queries.Length, text.Split('\n').Count(l => l.TrimStart().StartsWith("p50", StringComparison.Ordinal)));
+        Assert.Contains("Peor p95:", text);
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "ol-benchmark-*"));
+    }
+
+    [Theory]
+    [InlineData("--lines", "0")]
+    [InlineData("--runs", "muchas")]
+    public async Task Bad_arguments_exit_with_code_2(string option, string value)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(2, await BancoBenchmark.RunAsync([option, value], output, error));
+        Assert.StartsWith("Error: uso:", error.ToString());
+    }
+}
