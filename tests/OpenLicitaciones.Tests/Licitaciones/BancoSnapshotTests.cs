@@ -57,6 +57,29 @@ public sealed class BancoSnapshotTests
         Assert.Equal(202603, rows["L-req"].MesClave);
     }
 
+    [Fact]
+    public async Task The_snapshot_is_reused_until_data_changes_are_announced()
+    {
+        using var testDb = new TestDb();
+        await SeedAsync(testDb);
+        var notifier = new Features.Sync.DataChangedNotifier();
+        var snapshot = new BancoSnapshot(testDb, notifier, Catalog, new FixedTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(-5))));
+
+        var first = await snapshot.GetAsync();
+        await using (var db = testDb.CreateDbContext())
+        {
+            db.PaaLines.Add(new PaaLine { Id = "L-late", CodigoEntidad = "7", Annio = 2026, VersionDelPaa = 2, Descripcion = "Llegó después", Source = "demo" });
+            await db.SaveChangesAsync();
+        }
+        var cached = await snapshot.GetAsync();
+        await notifier.NotifyAsync();
+        var rebuilt = await snapshot.GetAsync();
+
+        Assert.Same(first, cached);
+        Assert.Equal(6, cached.Count);
+        Assert.Contains(rebuilt, o => o.Id == "L-late");
+    }
+
     private static async Task SeedAsync(TestDb testDb)
     {
         await using var db = testDb.CreateDbContext();

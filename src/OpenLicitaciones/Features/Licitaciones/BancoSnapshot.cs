@@ -10,49 +10,37 @@ namespace OpenLicitaciones.Features.Licitaciones;
 /// data changes: filtering thousands of lines in memory is milliseconds, and the join of plan, processes and
 /// contracts is done once per sync instead of once per request.
 /// </summary>
-public sealed class BancoSnapshot : IDisposable
+public sealed class BancoSnapshot
 {
     private readonly IDbContextFactory<AppDbContext> _dbFactory;
     private readonly DataChangedNotifier _notifier;
     private readonly Modalidades _modalidades;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private IReadOnlyList<Oportunidad>? _current;
-    private int _builtForYear;
+    private Built? _current;
 
-    public BancoSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, TimeProvider time)
-    {
+    private sealed record Built(IReadOnlyList<Oportunidad> Rows, int Year, long DataVersion);
+
+    public BancoSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, TimeProvider time) =>
         (_dbFactory, _notifier, _modalidades, _time) = (dbFactory, notifier, modalidades, time);
-        _notifier.Changed += Invalidate;
-    }
 
     public async Task<IReadOnlyList<Oportunidad>> GetAsync(CancellationToken ct = default)
     {
         var year = ColombiaTime.Now(_time).Year;
-        if (_current is { } ready && _builtForYear == year) return ready;
+        if (_current is { } ready && ready.Year == year && ready.DataVersion == _notifier.Version) return ready.Rows;
         await _gate.WaitAsync(ct);
         try
         {
-            if (_current is null || _builtForYear != year)
-            {
-                _current = await BuildAsync(_dbFactory, _modalidades, [year, year + 1], ct);
-                _builtForYear = year;
-            }
-            return _current;
+            var version = _notifier.Version; // read before building: a change during the build triggers another
+            if (_current is not { } built || built.Year != year || built.DataVersion != version)
+                _current = new Built(await BuildAsync(_dbFactory, _modalidades, [year, year + 1], ct), year, version);
+            return _current.Rows;
         }
         finally
         {
             _gate.Release();
         }
     }
-
-    private Task Invalidate()
-    {
-        _current = null;
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _notifier.Changed -= Invalidate;
 
     public static async Task<IReadOnlyList<Oportunidad>> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades,
         IReadOnlyList<int> years, CancellationToken ct)

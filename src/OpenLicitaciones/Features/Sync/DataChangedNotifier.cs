@@ -6,10 +6,16 @@ namespace OpenLicitaciones.Features.Sync;
 /// <summary>Raised when synced data changed; open pages subscribe and re-render (CONVENTIONS 9).</summary>
 public sealed class DataChangedNotifier
 {
+    private long _version;
+
     public event Func<Task>? Changed;
+
+    /// <summary>How many changes have been announced: caches compare it instead of depending on handler order.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public async Task NotifyAsync()
     {
+        Interlocked.Increment(ref _version);
         if (Changed is not { } handlers) return;
         foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
         {
