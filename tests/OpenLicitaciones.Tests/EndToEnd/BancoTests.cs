@@ -28,6 +28,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
             Assert.Contains(family, foodFamilies);
 
         var year = DateTime.Now.Year;
+        await page.GetByText("Más filtros").ClickAsync();
         await page.GetByLabel("Desde el mes").FillAsync($"{year}-01");
         await page.GetByLabel("Hasta el mes").FillAsync($"{year}-06");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($@"mesDesde={year}-01.*mesHasta={year}-06"));
@@ -115,7 +116,9 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
 
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= widths[1], $"The page scrolls sideways on a phone: {widths[0]} px in {widths[1]} px.");
-        foreach (var control in await page.Locator("form.filters select, form.filters input:not([type=checkbox]), form.filters button").AllAsync())
+        await Expect(page.GetByLabel("Desde el mes")).Not.ToBeVisibleAsync(); // secondary filters start folded on a short screen
+        await page.GetByText("Más filtros").ClickAsync();
+        foreach (var control in await page.Locator("form.filters select, form.filters input:not([type=checkbox]), form.filters button, form.filters summary").AllAsync())
         {
             var box = await control.BoundingBoxAsync();
             Assert.True(box is { Height: >= 47.5f }, $"A filter control is {box?.Height} px tall");

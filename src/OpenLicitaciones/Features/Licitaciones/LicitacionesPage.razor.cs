@@ -43,6 +43,10 @@ public sealed partial class LicitacionesPage
     private int _page = 1;
     private int _skip;
 
+    /// <summary>The secondary filters stay folded (short on a phone) unless one of them is in use.</summary>
+    private bool MoreFiltersActive => _filter.MesDesde is not null || _filter.MesHasta is not null || _filter.ValorMin is not null
+                                      || _filter.ValorMax is not null || _filter.Modalidad is not null || _filter.Estado is not null || _filter.Unidad is not null;
+
     private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
 
     protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
