@@ -120,6 +120,7 @@ public static class ApiV1
         var request = ListRequest.From(http);
         var runs = await status.LastRunsAsync(ct);
         if (request.Format == "csv") return Results.File(ApiList.Csv(runs), "text/csv; charset=utf-8", "sync-estado.csv");
+        if (request.Format == "xlsx") return Results.File(Xlsx.Write(runs, "sync-estado"), ApiList.XlsxContentType, "sync-estado.xlsx");
         var page = runs.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
         return Results.Json(new ListResponse<DatasetStatus>(runs.Count, request.Page, request.PageSize, page,
             request.Warnings.Count > 0 ? request.Warnings : null), ApiList.Json);
