@@ -82,7 +82,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("pageSize=5000", "pageSize: 5000 supera el máximo de 1000; se usa 1000")]
     [InlineData("page=-1", "page: '-1' no es un número entero positivo; se usa 1")]
     [InlineData("orden=nombre", "orden: 'nombre' no es un campo ordenable (fechaPublicacion, precioBase, valorAdjudicado, idDelProceso); se usa -fechaPublicacion")]
-    [InlineData("format=pdf", "format: 'pdf' no es un formato disponible (json, csv); se responde en JSON")]
+    [InlineData("format=pdf", "format: 'pdf' no es un formato disponible (json, csv, xlsx); se responde en JSON")]
     public async Task Malformed_parameters_are_ignored_with_a_warning_never_an_error(string query, string warning)
     {
         var json = await GetJson($"/api/v1/procesos?{query}");
@@ -104,6 +104,21 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(["P5", "P3", "P1"], lines[1..].Select(l => l.Split(',')[0]));
         Assert.Contains("\"Proceso P5, con «comillas» y tildes: compra de café\"", lines[1]);
         Assert.Contains(",2025-02-02,", lines[1]);
+    }
+
+    [Fact]
+    public async Task Xlsx_export_has_the_same_columns_and_rows_in_the_same_order_as_csv()
+    {
+        var response = await _api.Client.GetAsync("/api/v1/procesos?format=xlsx&unspsc=50&pageSize=1");
+        var csv = await _api.Client.GetStringAsync("/api/v1/procesos?format=csv&unspsc=50");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("procesos.xlsx", response.Content.Headers.ContentDisposition?.FileName);
+        var (header, ids) = XlsxTests.Read(await response.Content.ReadAsByteArrayAsync());
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(lines[0], string.Join(',', header));
+        Assert.Equal(lines[1..].Select(l => l.Split(',')[0]), ids);
+        Assert.Equal(["P5", "P3", "P1"], ids);
     }
 
     [Fact]

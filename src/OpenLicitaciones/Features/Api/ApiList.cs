@@ -37,7 +37,8 @@ public sealed class ListRequest
         {
             "" or "json" => "json",
             "csv" => "csv",
-            var other => Warn($"format: '{Clip(other)}' no es un formato disponible (json, csv); se responde en JSON", "json"),
+            "xlsx" => "xlsx",
+            var other => Warn($"format: '{Clip(other)}' no es un formato disponible (json, csv, xlsx); se responde en JSON", "json"),
         };
         Orden = string.IsNullOrWhiteSpace(query["orden"]) ? null : query["orden"].ToString();
     }
@@ -92,6 +93,8 @@ public static class ApiList
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>Orders by orden=field or orden=-field among the allowed fields, then by the key for stable pages.</summary>
     public static IQueryable<T> Order<T>(IQueryable<T> query, ListRequest request, IReadOnlyDictionary<string, Expression<Func<T, object?>>> fields,
         string defaultOrden, Expression<Func<T, object?>> key)
@@ -109,16 +112,12 @@ public static class ApiList
         return ordered.ThenBy(key);
     }
 
-    /// <summary>JSON page, or every matching row as CSV (UTF-8 with BOM so Excel in Spanish reads accents).</summary>
+    /// <summary>JSON page, or every matching row as CSV (UTF-8 with BOM so Excel in Spanish reads accents) or XLSX.</summary>
     public static async Task<IResult> RespondAsync<T>(IQueryable<T> query, ListRequest request, string fileName, CancellationToken ct,
         Func<T, T>? publish = null)
     {
         publish ??= row => row;
-        if (request.Format == "csv")
-        {
-            var rows = await query.ToListAsync(ct);
-            return Results.File(Csv(rows.Select(publish)), "text/csv; charset=utf-8", $"{fileName}.csv");
-        }
+        if (request.Format is "csv" or "xlsx") return Respond((await query.ToListAsync(ct)).Select(publish).ToList(), request, fileName);
         var total = await query.LongCountAsync(ct);
         var page = await query.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToListAsync(ct);
         var items = page.Select(publish).ToList();
@@ -129,6 +128,7 @@ public static class ApiList
     public static IResult Respond<T>(IReadOnlyList<T> rows, ListRequest request, string fileName)
     {
         if (request.Format == "csv") return Results.File(Csv(rows), "text/csv; charset=utf-8", $"{fileName}.csv");
+        if (request.Format == "xlsx") return Results.File(Xlsx.Write(rows, fileName), XlsxContentType, $"{fileName}.xlsx");
         var page = rows.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToList();
         return Results.Json(new ListResponse<T>(rows.Count, request.Page, request.PageSize, page, request.Warnings.Count > 0 ? request.Warnings : null), Json);
     }
