@@ -177,6 +177,12 @@ public sealed class ApiTests : IAsyncLifetime
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,annio,descripcion,unspsc,familia,mes,valor,", lines[0]);
         Assert.Equal(["L2", "L1"], lines[1..].Select(l => l.Split(',')[0]));
+
+        var xlsx = await _api.Client.GetAsync("/api/v1/licitaciones?orden=-valor&format=xlsx");
+        Assert.Equal("licitaciones.xlsx", xlsx.Content.Headers.ContentDisposition?.FileName);
+        var (header, ids) = XlsxTests.Read(await xlsx.Content.ReadAsByteArrayAsync());
+        Assert.Equal(lines[0], string.Join(',', header));
+        Assert.Equal(["L2", "L1"], ids);
     }
 
     private async Task<JsonElement> GetJson(string url)
