@@ -152,6 +152,24 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         await Expect(page.GetByTestId("banco-vacio")).ToBeVisibleAsync(); // the clipped search text matches nothing
     }
 
+    [Fact]
+    public async Task Lines_first_seen_after_the_previous_visit_of_this_browser_are_marked_new()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        var badges = page.GetByTestId("oportunidad").Locator(".badge-new");
+        var all = "/licitaciones?orden=-valor&page=1";
+
+        await page.GotoInteractiveAsync(all); // first visit: only lines that are new in this version of the plan
+        var byVersion = await badges.CountAsync();
+        await page.EvaluateAsync("() => localStorage.setItem('ol-banco-ultima-visita', '2000-01-01T00:00:00Z')");
+        await page.GotoInteractiveAsync(all);
+        await Expect(badges).ToHaveCountAsync(await page.GetByTestId("oportunidad").CountAsync()); // everything appeared since 2000
+        await page.GotoInteractiveAsync(all); // the visit just made is the new reference
+
+        await Expect(badges).ToHaveCountAsync(byVersion);
+    }
+
     private static async Task<int> Total(IPage page) =>
         int.Parse(await page.GetByTestId("banco-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"));
 }
