@@ -114,8 +114,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoInteractiveAsync("/licitaciones");
 
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways on a phone: {widths[0]} px in {widths[1]} px.");
+        await page.AssertFitsWidthAsync();
         await Expect(page.GetByLabel("Desde el mes")).Not.ToBeVisibleAsync(); // secondary filters start folded on a short screen
         await page.GetByText("Más filtros").ClickAsync();
         foreach (var control in await page.Locator("form.filters select, form.filters input:not([type=checkbox]), form.filters button, form.filters summary").AllAsync())

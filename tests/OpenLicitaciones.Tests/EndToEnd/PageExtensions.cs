@@ -16,4 +16,11 @@ public static class PageExtensions
         await Expect(page.Locator("h1")).ToBeFocusedAsync();
         return response;
     }
+
+    /// <summary>Fails when the page is wider than its viewport (content that scrolls sideways on a phone).</summary>
+    public static async Task AssertFitsWidthAsync(this IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways: content {widths[0]} px wide in a {widths[1]} px screen.");
+    }
 }

@@ -49,8 +49,7 @@ public sealed class ShellTests(AppServer server, BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoInteractiveAsync("/");
 
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways on a phone: content {widths[0]} px wide in a {widths[1]} px screen.");
+        await page.AssertFitsWidthAsync();
 
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Secciones" });
         foreach (var name in NavLinks)
