@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 using OpenLicitaciones.Tests.Sync;
@@ -5,45 +7,84 @@ using static Microsoft.Playwright.Assertions;
 
 namespace OpenLicitaciones.Tests.EndToEnd;
 
-/// <summary>
-/// A sync written by another process (the CLI, against a fake datos.gov.co) reaches an open page without a reload.
-/// It has its own server because it replaces that server's demo processes with live ones.
-/// </summary>
+/// <summary>A server of its own for the live-refresh tests: they replace its demo data with live rows.</summary>
+public sealed class LiveServer : IAsyncLifetime
+{
+    public AppServer App { get; } = new();
+    public FakeSodaServer Soda { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Soda = await FakeSodaServer.StartAsync();
+        await App.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Soda.DisposeAsync();
+    }
+
+    /// <summary>One sync run from "datos.gov.co" (the fake) by the CLI, a process apart from the server.</summary>
+    public async Task SyncAsync(string dataset)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await SyncCommand.RunAsync(["--source", "socrata", "--base-url", Soda.BaseUrl, "--database", App.DatabasePath, "--dataset", dataset], output, error);
+        Assert.True(code == 0, error.ToString());
+    }
+}
+
+/// <summary>A sync written by another process reaches open pages without a reload (the sync-run log is polled).</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class LiveRefreshTests(BrowserFixture browser)
+public sealed class LiveRefreshTests(BrowserFixture browser, LiveServer live) : IClassFixture<LiveServer>
 {
     [Fact]
     public async Task A_cli_sync_of_live_processes_updates_the_open_home_page_without_a_reload()
     {
-        await using var fake = await FakeSodaServer.StartAsync();
-        fake.Put(ProcesoRows.Dataset, ProcesoRows.Many(2));
-        var server = new AppServer();
-        await server.InitializeAsync();
-        try
-        {
-            await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
-            var page = await context.NewPageAsync();
-            await page.GotoInteractiveAsync("/");
-            var processes = page.GetByTestId("home-figures").Locator("li").Nth(1);
-            await Expect(processes).ToContainTextAsync("procesos de contratación");
-            var before = await processes.Locator(".figure").InnerTextAsync();
-            Assert.True(long.Parse(before, System.Globalization.NumberStyles.AllowThousands, new System.Globalization.CultureInfo("es-CO")) > 1000, before);
-            await page.EvaluateAsync("() => window.__sinRecargar = true");
+        live.Soda.Put(ProcesoRows.Dataset, ProcesoRows.Many(2));
+        await using var context = await browser.NewContextAsync(live.App.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/");
+        var processes = page.GetByTestId("home-figures").Locator("li").Nth(1);
+        await Expect(processes).ToContainTextAsync("procesos de contratación");
+        var before = await processes.Locator(".figure").InnerTextAsync();
+        Assert.True(long.Parse(before, NumberStyles.AllowThousands, new CultureInfo("es-CO")) > 1000, before);
+        await page.EvaluateAsync("() => window.__sinRecargar = true");
 
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var code = await SyncCommand.RunAsync(["--source", "socrata", "--base-url", fake.BaseUrl, "--database", server.DatabasePath,
-                "--dataset", ProcesoRows.Dataset], output, error);
+        await live.SyncAsync(ProcesoRows.Dataset);
 
-            Assert.True(code == 0, error.ToString());
-            // The live rows replace the demo processes; the page learns of it from the sync-run log within ~2 s.
-            await Expect(processes).ToContainTextAsync("2 procesos de contratación", new() { Timeout = 10_000 });
-            Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
-            await Screenshots.SaveAsync(page, Viewport.Desktop);
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        // The live rows replace the demo processes; the page learns of it from the sync-run log within ~2 s.
+        await Expect(processes).ToContainTextAsync("2 procesos de contratación", new() { Timeout = 10_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
+        await Screenshots.SaveAsync(page, Viewport.Desktop);
     }
+
+    [Fact]
+    public async Task A_cli_sync_of_a_new_plan_version_updates_the_open_banco_list_without_a_reload()
+    {
+        var year = DateTime.Now.Year;
+        live.Soda.Put("9sue-ezhx", PlanLine(1, "Compra de huevo campesino para el PAE", year), PlanLine(2, "Compra de tilapia de Palmira", year));
+        await using var context = await browser.NewContextAsync(live.App.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/licitaciones");
+        var total = page.GetByTestId("banco-total");
+        Assert.True(int.Parse(await total.InnerTextAsync(), NumberStyles.AllowThousands, new CultureInfo("es-CO")) > 2);
+        await page.EvaluateAsync("() => window.__sinRecargar = true");
+
+        await live.SyncAsync("9sue-ezhx");
+
+        await Expect(total).ToHaveTextAsync("2", new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("oportunidad").Locator(".opportunity-title")).ToHaveTextAsync(
+            ["Compra de huevo campesino para el PAE", "Compra de tilapia de Palmira"]);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
+    }
+
+    private static JsonObject PlanLine(int n, string description, int year) => new()
+    {
+        [":id"] = $"row-paa-{n}", [":updated_at"] = "2026-11-20T10:00:00.000Z", ["id"] = $"LIVE{n}", ["descripcion"] = description,
+        ["fecha_esperada_de_inicio"] = n == 1 ? "Marzo" : "Abril", ["valor_total_esperado"] = "25000000", ["modalidad"] = "Mínima cuantía",
+        ["categorias_unspsc"] = n == 1 ? "V1.50131700" : "V1.50121500", ["codigo_entidad"] = "701234567", ["nit_entidad"] = ProcesoRows.Palmira,
+        ["annio"] = year.ToString(CultureInfo.InvariantCulture), ["version_del_paa"] = "1",
+    };
 }
