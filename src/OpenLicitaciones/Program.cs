@@ -3,6 +3,7 @@ using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Licitaciones;
+using OpenLicitaciones.Features.Proveedores;
 using OpenLicitaciones.Features.Sync;
 
 var colombia = CultureInfo.GetCultureInfo("es-CO");
@@ -17,7 +18,7 @@ if (args is ["benchmark", "banco", .. var benchmarkArgs])
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Serve Radzen's and the app's static files from the build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
-builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones();
+builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones().AddProveedores();
 
 var app = builder.Build();
 try
@@ -36,5 +37,6 @@ await app.Services.LoadMissingDatasetsAsync(app.Lifetime.ApplicationStopping);
 app.UseShell();
 app.MapApi();
 app.MapLicitacionesApi();
+app.MapProveedoresApi();
 await app.RunAsync();
 return 0;

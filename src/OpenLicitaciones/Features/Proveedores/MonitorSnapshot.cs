@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Licitaciones;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Features.Proveedores;
+
+/// <summary>Every supplier's synced history, built once per data change and kept in memory (see BancoSnapshot).</summary>
+public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Built? _current;
+
+    public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde, long DataVersion);
+
+    public async Task<Built> GetAsync(CancellationToken ct = default)
+    {
+        if (_current is { } ready && ready.DataVersion == notifier.Version) return ready;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var version = notifier.Version;
+            if (_current is not { } built || built.DataVersion != version)
+            {
+                var (suppliers, from) = await BuildAsync(dbFactory, modalidades, ct);
+                _current = new Built(suppliers, from, version);
+            }
+            return _current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private sealed class Acc(string id)
+    {
+        public string Id { get; } = id;
+        public (DateTime When, string Name)? Name;
+        public string? Nit, Municipio, TipoDocumento;
+        public bool? EsGrupo, PymeRegistro;
+        public readonly Dictionary<string, Participacion> Procesos = [];
+        public readonly List<ContratoProveedor> Contratos = [];
+
+        public void Saw(string? name, DateTime? when)
+        {
+            if (string.IsNullOrWhiteSpace(name) || RawRow.IsSentinel(name)) return;
+            var at = when ?? DateTime.MinValue;
+            if (Name is null || at >= Name.Value.When) Name = (at, name.Trim());
+        }
+
+        public void Took(string proceso, int? anio, Modalidad modalidad, bool oferto, bool adjudicado)
+        {
+            var before = Procesos.GetValueOrDefault(proceso);
+            Procesos[proceso] = new Participacion(proceso, before?.Anio ?? anio, modalidad.Competitiva, modalidad.Code,
+                oferto || before?.Oferto == true, adjudicado || before?.Adjudicado == true);
+        }
+    }
+
+    public static async Task<(IReadOnlyList<ProveedorHistoria>, DateTime?)> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var registry = await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct);
+        var procesos = await db.Procesos.AsNoTracking().Select(p => new
+        {
+            p.IdDelProceso, p.IdDelPortafolio, p.FechaPublicacion, p.Modalidad, p.Adjudicado, p.CodigoProveedor, p.NitProveedorAdjudicado,
+            p.NombreProveedor, p.CiudadProveedor, p.EstadoDelProcedimiento,
+        }).ToListAsync(ct);
+        var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
+        var byId = procesos.ToDictionary(p => p.IdDelProceso);
+        var suppliers = new Dictionary<string, Acc>();
+
+        Acc? Supplier(string? nit, string? codigo)
+        {
+            var registered = codigo is null ? null : registry.GetValueOrDefault(codigo);
+            var id = SupplierIdentity.Id(nit ?? registered?.Nit, codigo);
+            if (id is null) return null;
+            if (!suppliers.TryGetValue(id, out var acc))
+            {
+                suppliers[id] = acc = new Acc(id) { Nit = id.StartsWith("c-", StringComparison.Ordinal) ? null : id };
+            }
+            if (registered is not null)
+            {
+                acc.Municipio ??= registered.Municipio;
+                acc.PymeRegistro ??= registered.EsPyme;
+                acc.EsGrupo ??= registered.EsGrupo;
+                acc.Saw(registered.Nombre, DateTime.MinValue);
+            }
+            return acc;
+        }
+
+        foreach (var p in procesos.Where(p => p.Adjudicado == true))
+            if (Supplier(p.NitProveedorAdjudicado, p.CodigoProveedor) is { } s)
+            {
+                s.Took(p.IdDelProceso, p.FechaPublicacion?.Year, modalidades.Resolve(p.Modalidad), false, true);
+                s.Saw(p.NombreProveedor, p.FechaPublicacion);
+                s.Municipio ??= p.CiudadProveedor;
+            }
+
+        foreach (var b in await db.Proponentes.AsNoTracking().Select(b => new { b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion }).ToListAsync(ct))
+            if (Supplier(b.NitProveedor, b.CodigoProveedor) is { } s)
+            {
+                var p = byId.GetValueOrDefault(b.IdProcedimiento);
+                s.Took(b.IdProcedimiento, (p?.FechaPublicacion ?? b.FechaPublicacion)?.Year, modalidades.Resolve(p?.Modalidad), true, false);
+                s.Saw(b.Proveedor, b.FechaPublicacion);
+            }
+
+        foreach (var o in await db.Ofertas.AsNoTracking().Select(o => new { o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad }).ToListAsync(ct))
+            if (Supplier(o.NitDelProveedor, o.CodigoProveedor) is { } s)
+            {
+                var p = byPortfolio.GetValueOrDefault(o.IdDelProcesoDeCompra);
+                s.Took(p?.IdDelProceso ?? o.IdDelProcesoDeCompra, (p?.FechaPublicacion ?? o.FechaDeRegistro)?.Year, modalidades.Resolve(p?.Modalidad ?? o.Modalidad), true, false);
+                s.Saw(o.NombreProveedor, o.FechaDeRegistro);
+            }
+
+        DateTime? historyFrom = null;
+        foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
+        {
+            if (c.FechaDeFirma is { } f && (historyFrom is null || f < historyFrom)) historyFrom = f;
+            if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) continue;
+            var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
+            var proceso = p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato;
+            var vigente = RawRow.Fold(c.EstadoContrato ?? "") is not ("borrador" or "cancelado" or "en aprobacion");
+            var anio = p?.FechaPublicacion?.Year ?? c.FechaDeFirma?.Year;
+            if (vigente) s.Took(proceso, anio, modalidades.Resolve(p?.Modalidad ?? c.Modalidad), false, true);
+            s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme));
+            s.Saw(c.ProveedorAdjudicado, c.FechaDeFirma);
+            s.TipoDocumento ??= c.TipoDocProveedor;
+            s.EsGrupo ??= c.EsGrupo;
+        }
+
+        var result = suppliers.Values.Select(s =>
+        {
+            var name = s.Name?.Name ?? s.Id;
+            return new ProveedorHistoria(s.Id, name, SupplierIdentity.Tipo(s.TipoDocumento, s.EsGrupo, name, s.Nit), s.Nit, s.Municipio, s.PymeRegistro,
+                s.Procesos.Values.ToList(), s.Contratos);
+        }).ToList();
+        return (result, historyFrom);
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Licitaciones;
+
+namespace OpenLicitaciones.Features.Proveedores;
+
+public sealed class MonitorOptions
+{
+    public const string Section = "Monitor";
+
+    /// <summary>A supplier is new without a contract with the entity in this many years before (Palmira measured 3).</summary>
+    [Range(1, 20, ErrorMessage = "Monitor:AniosNuevo debe estar entre 1 y 20.")]
+    public int AniosNuevo { get; set; } = 3;
+
+    /// <summary>The entity's municipality: suppliers located there are local.</summary>
+    [Required(ErrorMessage = "Monitor:Municipio es obligatorio (p. ej. Palmira).")]
+    public string Municipio { get; set; } = "Palmira";
+}
+
+/// <summary>One supplier as the Monitor API and exports publish it (CONTRACTS §4).</summary>
+public sealed record ProveedorItem(
+    string Id, string? Nit, string Nombre, string Tipo, int Participaciones, int Adjudicaciones, double? TasaExito, int Contratos,
+    long ValorContratado, int? PrimerAnio, int? UltimoAnio, string Nuevo, string Pyme, string Local, string Mujer, string FuenteMujer)
+{
+    public static ProveedorItem From(ResumenProveedor r) => new(r.Id,
+        // Cédulas of natural persons are published masked but the last three digits (Ley 1581 de 2012).
+        SupplierDocument.Mask(r.Nit, r.Tipo == TipoProveedor.PersonaNatural ? "cédula" : "nit"),
+        r.Nombre, SupplierIdentity.Label(r.Tipo), r.Participaciones, r.Adjudicaciones, r.TasaExito is { } t ? Math.Round(t, 4) : null, r.Contratos,
+        r.ValorContratado, r.PrimerAnio, r.UltimoAnio, r.Nuevo, r.Pyme, r.Local, r.Mujer, r.FuenteMujer);
+}
+
+public sealed record AnioProveedor(int Anio, int Participaciones, int Adjudicaciones);
+
+public sealed record PerfilProveedor(ProveedorItem Proveedor, IReadOnlyList<AnioProveedor> PorAnio, IReadOnlyList<string> Modalidades,
+    IReadOnlyList<ContratoProveedor> Contratos);
+
+public static class ProveedoresRegistration
+{
+    public static IHostApplicationBuilder AddProveedores(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MonitorOptions>().Bind(builder.Configuration.GetSection(MonitorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MonitorSnapshot>();
+        return builder;
+    }
+
+    public static PerfilProveedor Perfil(ProveedorHistoria h, MonitorFilter f, MonitorOptions o, DateTime? historiaDesde)
+    {
+        var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipio, historiaDesde);
+        var porAnio = Enumerable.Range(f.Desde, f.Hasta - f.Desde + 1)
+            .Select(y => new AnioProveedor(y, h.Participaciones.Count(p => p.Anio == y), h.Participaciones.Count(p => p.Anio == y && p.Adjudicado)))
+            .ToList();
+        var contratos = h.Contratos.Where(c => (c.AnioProceso ?? c.FechaFirma?.Year) is { } y && y >= f.Desde && y <= f.Hasta)
+            .OrderByDescending(c => c.FechaFirma).ToList();
+        return new PerfilProveedor(ProveedorItem.From(resumen), porAnio, resumen.Modalidades, contratos);
+    }
+
+    public static WebApplication MapProveedoresApi(this WebApplication app)
+    {
+        app.MapGet("/api/v1/monitor/proveedores", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
+            IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
+        {
+            var list = ListRequest.From(http);
+            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            list.Warnings.AddRange(warnings);
+            var rows = MonitorQuery.Apply(await snapshot.GetAsync(ct), filter, options.Value.AniosNuevo, options.Value.Municipio);
+            return ApiList.Respond(rows.Select(ProveedorItem.From).ToList(), list, "proveedores-monitor");
+        });
+        app.MapGet("/api/v1/monitor/proveedores/{id}", async (string id, HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
+            IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
+        {
+            var data = await snapshot.GetAsync(ct);
+            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            return data.Proveedores.FirstOrDefault(p => p.Id == id) is { } h
+                ? Results.Json(new { perfil = Perfil(h, filter, options.Value, data.HistoriaDesde), warnings = warnings.Count > 0 ? warnings : null }, ApiList.Json)
+                : Results.Json(new { error = $"No hay un proveedor con el identificador '{id}'." }, ApiList.Json, statusCode: StatusCodes.Status404NotFound);
+        });
+        return app;
+    }
+}
