@@ -11,6 +11,7 @@ public sealed class AccessibilityTests(AppServer server, BrowserFixture browser)
     [InlineData("/licitaciones")]
     [InlineData("/licitaciones?pae=true&estado=contratado")]
     [InlineData("/licitaciones?modalidad=trueque")]
+    [InlineData("/proveedores")]
     [InlineData("/pagina-que-no-existe")]
     public async Task Public_pages_have_no_accessibility_violations(string path)
     {

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenLicitaciones.Tests.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public sealed class MonitorTests(AppServer server, BrowserFixture browser)
+{
+    [Fact]
+    public async Task Finding_a_supplier_by_name_opens_its_profile_with_the_yearly_chart()
+    {
+        foreach (var viewport in new[] { Viewport.Desktop, Viewport.Phone })
+        {
+            await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
+            var page = await context.NewPageAsync();
+            await page.GotoInteractiveAsync("/proveedores");
+            var name = await page.GetByTestId("monitor-fila").First.Locator("th a").InnerTextAsync();
+            var words = name.Split(' ');
+            var search = string.Join(' ', words.Take(2)).ToLowerInvariant(); // lower case and partial: still found
+
+            await page.GetByLabel("Buscar por nombre o NIT").FillAsync(search);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("q="));
+            var link = page.GetByTestId("monitor-fila").Locator("th a", new() { HasTextString = name });
+            await Expect(link).ToBeVisibleAsync();
+            if (viewport == Viewport.Desktop) await Screenshots.SaveAsync(page, viewport, "Monitor_list");
+            await link.ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
+            await Expect(page.GetByTestId("perfil-grafico").Locator("svg").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("perfil-cifras")).ToContainTextAsync("Participaciones");
+            await Expect(page.GetByTestId("perfil-mujer")).ToContainTextAsync(new Regex("^(Sí|No|Sin dato)"));
+            await page.AssertFitsWidthAsync();
+            await Screenshots.SaveAsync(page, viewport);
+        }
+    }
+
+    [Fact]
+    public async Task Filtering_women_led_si_narrows_the_table_to_suppliers_whose_latest_contract_says_mujer()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores");
+        var all = await Total(page);
+
+        await page.GetByLabel("Representante legal mujer").SelectOptionAsync("si");
+
+        await Expect(page).ToHaveURLAsync(new Regex("mujer=si"));
+        await Expect(page.GetByTestId("monitor-total")).Not.ToHaveTextAsync(all.ToString("#,0", CultureInfo.GetCultureInfo("es-CO")));
+        var women = await Total(page);
+        Assert.InRange(women, 1, all - 1);
+        Assert.Equal(women.ToString("#,0", CultureInfo.GetCultureInfo("es-CO")), await page.GetByTestId("monitor-mujeres").InnerTextAsync());
+        foreach (var cell in await page.GetByTestId("monitor-fila").Locator("td:last-child").AllInnerTextsAsync())
+            Assert.Equal("Sí", cell);
+    }
+
+    [Fact]
+    public async Task An_unknown_supplier_gets_a_clear_not_found_page_with_a_way_back()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores/no-existe-123");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No encontramos este proveedor");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Volver al Monitor de Transparencia" })).ToHaveAttributeAsync("href", "/proveedores");
+    }
+
+    [Fact]
+    public async Task Bad_filters_in_the_url_are_ignored_with_a_visible_note()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores?mujer=<i>quizas</i>&desde=1800&orden=edad");
+
+        var note = page.GetByTestId("monitor-avisos");
+        await Expect(note).ToContainTextAsync("mujer: '<i>quizas</i>' no es si, no ni sin-dato; se ignora");
+        await Expect(note).ToContainTextAsync("desde: '1800' no es un año entre 2000 y 2100");
+        await Expect(note).ToContainTextAsync("orden: 'edad' no es un campo ordenable");
+        Assert.Equal(0, await note.Locator("i").CountAsync());
+        Assert.True(await Total(page) > 0);
+    }
+
+    private static async Task<int> Total(IPage page) =>
+        int.Parse(await page.GetByTestId("monitor-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"));
+}
