@@ -21,6 +21,13 @@ public static class PageExtensions
     public static async Task AssertFitsWidthAsync(this IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
-        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways: content {widths[0]} px wide in a {widths[1]} px screen.");
+        if (widths[0] <= widths[1]) return;
+        // Name the widest elements so the failure says what to fix.
+        var culprits = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`)
+            """);
+        Assert.Fail($"The page scrolls sideways: content {widths[0]} px wide in a {widths[1]} px screen: {string.Join(", ", culprits)}");
     }
 }
