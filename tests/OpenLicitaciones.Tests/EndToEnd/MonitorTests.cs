@@ -82,6 +82,23 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         Assert.True(await Total(page) > 0);
     }
 
+    [Fact]
+    public async Task The_integrity_panel_shows_each_red_flag_with_its_coverage_and_the_reminder()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores");
+
+        await Expect(page.GetByText("Una alerta es un motivo para revisar, no una prueba.")).ToBeVisibleAsync();
+        var cards = page.GetByTestId("alerta");
+        await Expect(cards).ToHaveCountAsync(6);
+        var single = page.Locator("[data-testid=alerta][data-codigo=R018]");
+        await Expect(single.GetByTestId("alerta-cobertura")).ToContainTextAsync(new Regex(@"Calculada para [1-9][\d.]* procesos; sin dato \(N/A\): \d+"));
+        await Expect(single.Locator(".alert-value")).ToHaveTextAsync(new Regex(@"^\d+,\d %$"));
+        await Expect(page.Locator("[data-testid=alerta][data-codigo=R048] .alert-value")).ToHaveTextAsync(new Regex("^(N/A|\\d+,\\d %)$"));
+        await Screenshots.SaveAsync(page, Viewport.Desktop);
+    }
+
     private static async Task<int> Total(IPage page) =>
         int.Parse(await page.GetByTestId("monitor-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"));
 }

@@ -12,7 +12,12 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Built? _current;
 
-    public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde, long DataVersion);
+    public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde, long DataVersion)
+    {
+        /// <summary>The entity's processes and awards as the red flags read them (see RedFlags).</summary>
+        public IReadOnlyList<ProcesoMonitor> Procesos { get; init; } = [];
+        public IReadOnlyList<(int? Anio, AdjudicacionMonitor Adjudicacion)> Adjudicaciones { get; init; } = [];
+    }
 
     public async Task<Built> GetAsync(CancellationToken ct = default)
     {
@@ -24,7 +29,8 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
             if (_current is not { } built || built.DataVersion != version)
             {
                 var (suppliers, from) = await BuildAsync(dbFactory, modalidades, ct);
-                _current = new Built(suppliers, from, version);
+                var (procesos, adjudicaciones) = await BuildFlagInputsAsync(dbFactory, modalidades, ct);
+                _current = new Built(suppliers, from, version) { Procesos = procesos, Adjudicaciones = adjudicaciones };
             }
             return _current;
         }
@@ -137,5 +143,46 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
                 s.Procesos.Values.ToList(), s.Contratos);
         }).ToList();
         return (result, historyFrom);
+    }
+
+    /// <summary>
+    /// Processes with their number of bidders (distinct bidders in hgi6, else p6dx's respuestas) and awards from valid
+    /// contracts, for the competition and integrity flags.
+    /// </summary>
+    public static async Task<(IReadOnlyList<ProcesoMonitor>, IReadOnlyList<(int?, AdjudicacionMonitor)>)> BuildFlagInputsAsync(
+        IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bidders = await db.Proponentes.GroupBy(b => b.IdProcedimiento).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var procesos = await db.Procesos.AsNoTracking().Select(p => new
+        {
+            p.IdDelProceso, p.IdDelPortafolio, p.Modalidad, p.EstadoDelProcedimiento, p.EstadoResumen, p.FechaPublicacion, p.FechaRecepcion,
+            p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase, p.Adjudicado,
+        }).ToListAsync(ct);
+        var result = procesos.Select(p =>
+        {
+            var modalidad = modalidades.Resolve(p.Modalidad);
+            var link = new ProcesoVinculado(p.IdDelProceso, null, null, p.EstadoDelProcedimiento, p.EstadoResumen, p.Adjudicado, null, null, null,
+                null, null, null, null, null, null, null, null);
+            return new ProcesoMonitor(p.IdDelProceso, modalidad.Code, modalidad.Competitiva, p.EstadoDelProcedimiento, p.FechaPublicacion, p.FechaRecepcion,
+                bidders.TryGetValue(p.IdDelProceso, out var n) ? n : p.RespuestasAlProcedimiento,
+                p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true, BancoStatus.IsCancelled(link));
+        }).ToList();
+
+        var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
+        var registry = await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, p => p.Nit, ct);
+        var awards = new List<(int?, AdjudicacionMonitor)>();
+        foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
+        {
+            if (RawRow.Fold(c.EstadoContrato ?? "") is "borrador" or "cancelado" or "en aprobacion") continue;
+            var supplier = SupplierIdentity.Id(c.DocumentoProveedor ?? (c.CodigoProveedor is null ? null : registry.GetValueOrDefault(c.CodigoProveedor)), c.CodigoProveedor);
+            if (supplier is null) continue;
+            var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
+            var modalidad = modalidades.Resolve(p?.Modalidad ?? c.Modalidad);
+            awards.Add(((p?.FechaPublicacion ?? c.FechaDeFirma)?.Year,
+                new AdjudicacionMonitor(p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato, supplier, c.ValorDelContrato,
+                    c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? code[..2] : null, !modalidad.Competitiva && modalidad.Code != "sin-dato")));
+        }
+        return (result, awards);
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class ProveedoresPage
     private FormModel _form = new();
     private IReadOnlyList<string> _warnings = [];
     private IReadOnlyList<ResumenProveedor>? _rows;
+    private IReadOnlyList<Alerta> _alertas = [];
     private int _page = 1;
     private int _skip;
 
@@ -57,7 +58,9 @@ public sealed partial class ProveedoresPage
 
     private async Task LoadAsync()
     {
-        _rows = MonitorQuery.Apply(await Snapshot.GetAsync(), _filter, Options.Value.AniosNuevo, Options.Value.Municipio);
+        var data = await Snapshot.GetAsync();
+        _rows = MonitorQuery.Apply(data, _filter, Options.Value.AniosNuevo, Options.Value.Municipio);
+        _alertas = MonitorAlertas.Calcular(data, _filter.Desde, _filter.Hasta, Options.Value);
         _page = Math.Min(_page, PageCount);
         _skip = (_page - 1) * PageSize;
     }

@@ -17,6 +17,16 @@ public sealed class MonitorOptions
     /// <summary>The entity's municipality: suppliers located there are local.</summary>
     [Required(ErrorMessage = "Monitor:Municipio es obligatorio (p. ej. Palmira).")]
     public string Municipio { get; set; } = "Palmira";
+
+    /// <summary>R003: fewer days than this between publication and the offers deadline is a short period, per modality code.</summary>
+    public Dictionary<string, int> PlazoMinimoDias { get; set; } = [];
+
+    [Range(1, 90, ErrorMessage = "Monitor:PlazoMinimoPorDefecto debe estar entre 1 y 90 días.")]
+    public int PlazoMinimoPorDefecto { get; set; } = 15;
+
+    /// <summary>R048 compares only suppliers with at least this many awards.</summary>
+    [Range(1, 1000, ErrorMessage = "Monitor:MinimoProcesosMultiobjeto debe estar entre 1 y 1000.")]
+    public int MinimoProcesosMultiobjeto { get; set; } = 20;
 }
 
 /// <summary>One supplier as the Monitor API and exports publish it (CONTRACTS §4).</summary>
@@ -76,6 +86,23 @@ public static class ProveedoresRegistration
                 ? Results.Json(new { perfil = Perfil(h, filter, options.Value, data.HistoriaDesde), warnings = warnings.Count > 0 ? warnings : null }, ApiList.Json)
                 : Results.Json(new { error = $"No hay un proveedor con el identificador '{id}'." }, ApiList.Json, statusCode: StatusCodes.Status404NotFound);
         });
+        app.MapGet("/api/v1/monitor/alertas", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
+            IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
+        {
+            var list = ListRequest.From(http);
+            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            list.Warnings.AddRange(warnings);
+            var alertas = MonitorAlertas.Calcular(await snapshot.GetAsync(ct), filter.Desde, filter.Hasta, options.Value);
+            return ApiList.Respond(alertas.Select(AlertaItem.From).ToList(), list, "alertas");
+        });
         return app;
     }
+}
+
+/// <summary>A red flag as the API publishes it, with the reminder that it is a reason to review, not proof.</summary>
+public sealed record AlertaItem(string Codigo, string Nombre, string Formula, string Umbral, double? Valor, int Cobertura, string Unidad,
+    int NoAplica, int Marcados, string Ejemplos, string Aviso)
+{
+    public static AlertaItem From(Alerta a) => new(a.Codigo, a.Nombre, a.Formula, a.Umbral, a.Valor is { } v ? Math.Round(v, 4) : null, a.Cobertura,
+        a.Unidad, a.NoAplica, a.Marcados, string.Join(";", a.Ejemplos), RedFlags.Aviso);
 }
