@@ -68,7 +68,7 @@ public static class BancoStatus
     /// <summary>First rule that matches wins: contracted, cancelled, awarded, in evaluation, published, planned.</summary>
     public static EstadoActual Of(IReadOnlyList<ProcesoVinculado> procesos, IReadOnlyList<ContratoVinculado> contratos, DateTime now)
     {
-        if (contratos.Any(c => c.EstadoFolded is not ("borrador" or "cancelado" or "en aprobacion"))) return new(EstadoBanco.Contratado, null);
+        if (contratos.Any(c => CountsAsContractFolded(c.EstadoFolded))) return new(EstadoBanco.Contratado, null);
         if (procesos.Count == 0) return new(EstadoBanco.Planeado, null);
         var vivos = procesos.Where(p => !IsCancelled(p)).ToList();
         if (vivos.Count == 0) return new(EstadoBanco.CanceladoDesierto, null);
@@ -78,6 +78,11 @@ public static class BancoStatus
         var cierre = vivos.Where(p => p.FechaRecepcion > now).Min(p => p.FechaRecepcion);
         return new(EstadoBanco.Publicado, cierre is { } c ? Math.Max(0, (c.Date - now.Date).Days) : null);
     }
+
+    /// <summary>A contract counts unless it is a draft, cancelled or still in approval (CONTRACTS §3; CCE's own analyses).</summary>
+    public static bool CountsAsContract(string? estado) => CountsAsContractFolded(Fold(estado));
+
+    private static bool CountsAsContractFolded(string folded) => folded is not ("borrador" or "cancelado" or "en aprobacion");
 
     private static readonly string[] CancelMarks = ["cancel", "desiert", "descart", "revocad"];
 

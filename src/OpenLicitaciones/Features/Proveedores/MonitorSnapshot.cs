@@ -127,7 +127,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
             if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) continue;
             var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
             var proceso = p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato;
-            var vigente = RawRow.Fold(c.EstadoContrato ?? "") is not ("borrador" or "cancelado" or "en aprobacion");
+            var vigente = BancoStatus.CountsAsContract(c.EstadoContrato);
             var anio = p?.FechaPublicacion?.Year ?? c.FechaDeFirma?.Year;
             if (vigente) s.Took(proceso, anio, modalidades.Resolve(p?.Modalidad ?? c.Modalidad), false, true);
             s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme));
@@ -174,7 +174,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         var awards = new List<(int?, AdjudicacionMonitor)>();
         foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
         {
-            if (RawRow.Fold(c.EstadoContrato ?? "") is "borrador" or "cancelado" or "en aprobacion") continue;
+            if (!BancoStatus.CountsAsContract(c.EstadoContrato)) continue;
             var supplier = SupplierIdentity.Id(c.DocumentoProveedor ?? (c.CodigoProveedor is null ? null : registry.GetValueOrDefault(c.CodigoProveedor)), c.CodigoProveedor);
             if (supplier is null) continue;
             var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
