@@ -12,8 +12,10 @@ CultureInfo.DefaultThreadCurrentUICulture = colombia;
 
 if (args is ["sync", .. var syncArgs])
     return await SyncCommand.RunAsync(syncArgs, Console.Out, Console.Error);
-if (args is ["benchmark", "banco", .. var benchmarkArgs])
-    return await BancoBenchmark.RunAsync(benchmarkArgs, Console.Out, Console.Error);
+if (args is ["benchmark", "banco", .. var bancoArgs])
+    return await BancoBenchmark.RunAsync(bancoArgs, Console.Out, Console.Error);
+if (args is ["benchmark", "monitor", .. var monitorArgs])
+    return await MonitorBenchmark.RunAsync(monitorArgs, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 // Serve Radzen's and the app's static files from the build output in every environment, not only Development.

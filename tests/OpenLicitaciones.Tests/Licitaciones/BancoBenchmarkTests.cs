@@ -19,7 +19,20 @@ public sealed class BancoBenchmarkTests
         Assert.Contains("para 300 oportunidades", text);
         Assert.Equal(BancoBenchmark.Queries.Length, text.Split('\n').Count(l => l.TrimStart().StartsWith("p50", StringComparison.Ordinal)));
         Assert.Contains("Peor p95:", text);
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "ol-benchmark-*"));
+    }
+
+    [Fact]
+    public async Task The_scratch_database_is_deleted_with_its_journal_files()
+    {
+        string path;
+        await using (var scratch = new OpenLicitaciones.Features.Benchmarks.Benchmark.ScratchDatabase())
+        {
+            await scratch.CreateAsync();
+            path = scratch.Path;
+            Assert.True(File.Exists(path));
+        }
+        Assert.False(File.Exists(path));
+        Assert.False(File.Exists(path + "-wal"));
     }
 
     [Theory]

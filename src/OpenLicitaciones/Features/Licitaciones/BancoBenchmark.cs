@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Benchmarks;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Licitaciones;
@@ -22,81 +23,47 @@ public static class BancoBenchmark
         "pae=true&accesible=true&mesDesde={y}-01&mesHasta={y}-12&orden=-valor",
     ];
 
-    public sealed record Timing(string Query, int Rows, double P50Ms, double P95Ms, double MaxMs);
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var lines = Option(args, "--lines", 50_000);
-        var runs = Option(args, "--runs", 50);
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
+        var lines = Benchmark.Option(args, "--lines", 50_000);
+        var runs = Benchmark.Option(args, "--runs", 50);
         if (lines < 1 || runs < 1)
         {
             await error.WriteLineAsync("Error: uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]");
             return 2;
         }
-        var path = Path.Combine(Path.GetTempPath(), $"ol-benchmark-{Guid.NewGuid():N}.db");
-        try
-        {
-            var factory = new ScratchFactory($"Data Source={path}");
-            await using (var db = factory.CreateDbContext()) await db.Database.MigrateAsync();
-            var now = new DateTime(DateTime.Today.Year, 6, 15);
-            var clock = Stopwatch.StartNew();
-            await SeedAsync(factory, lines, now.Year);
-            await output.WriteLineAsync($"Datos sintéticos: {lines:N0} líneas del PAA, con procesos y contratos, en {clock.Elapsed.TotalSeconds:F1} s");
+        await using var factory = new Benchmark.ScratchDatabase();
+        await factory.CreateAsync();
+        var now = new DateTime(DateTime.Today.Year, 6, 15);
+        var clock = Stopwatch.StartNew();
+        await SeedAsync(factory, lines, now.Year);
+        await output.WriteLineAsync($"Datos sintéticos: {lines:N0} líneas del PAA, con procesos y contratos, en {clock.Elapsed.TotalSeconds:F1} s");
 
-            var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
-            var familias = UnspscFamilias.Load(Path.Combine(AppContext.BaseDirectory, "data", "unspsc_familias_es.csv"));
-            clock.Restart();
-            var snapshot = await BancoSnapshot.BuildAsync(factory, modalidades, [now.Year, now.Year + 1], CancellationToken.None);
-            await output.WriteLineAsync($"Construcción de la vista en memoria (tras cada sincronización): {clock.ElapsedMilliseconds} ms para {snapshot.Count:N0} oportunidades");
+        var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
+        var familias = UnspscFamilias.Load(Path.Combine(AppContext.BaseDirectory, "data", "unspsc_familias_es.csv"));
+        clock.Restart();
+        var snapshot = await BancoSnapshot.BuildAsync(factory, modalidades, [now.Year, now.Year + 1], CancellationToken.None);
+        await output.WriteLineAsync($"Construcción de la vista en memoria (tras cada sincronización): {clock.ElapsedMilliseconds} ms para {snapshot.Count:N0} oportunidades");
 
-            var timings = Measure(snapshot, modalidades, familias, now, runs);
-            await output.WriteLineAsync($"Lista filtrada, trabajo del servidor por petición ({runs} corridas en caliente por consulta):");
-            foreach (var t in timings)
-                await output.WriteLineAsync($"  p50 {t.P50Ms,7:F1} ms  p95 {t.P95Ms,7:F1} ms  máx {t.MaxMs,7:F1} ms  {t.Rows,6} filas  ?{t.Query}");
-            var all = timings.Max(t => t.P95Ms);
-            await output.WriteLineAsync($"Peor p95: {all:F1} ms (meta: < 300 ms)");
-            return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
-        }
+        await Benchmark.WriteAsync(output, Measure(snapshot, modalidades, familias, now, runs), runs, "Lista filtrada del Banco");
+        return 0;
     }
 
-    public static IReadOnlyList<Timing> Measure(IReadOnlyList<Oportunidad> snapshot, Modalidades modalidades, UnspscFamilias familias, DateTime now, int runs)
-    {
-        var results = new List<Timing>();
-        foreach (var template in Queries)
+    public static IReadOnlyList<Benchmark.Timing> Measure(IReadOnlyList<Oportunidad> snapshot, Modalidades modalidades, UnspscFamilias familias, DateTime now, int runs) =>
+        Queries.Select(template =>
         {
             var query = template.Replace("{y}", now.Year.ToString(CultureInfo.InvariantCulture));
             var values = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
-            var samples = new List<double>();
-            var rows = 0;
-            for (var i = 0; i < runs + 3; i++) // the first three warm the JIT and caches and are not counted
+            return Benchmark.Measure(query, runs, () =>
             {
-                var clock = Stopwatch.StartNew();
                 var (filter, _) = BancoFilter.Parse(name => values.GetValueOrDefault(name), modalidades);
                 var found = BancoQuery.Apply(snapshot, filter, now);
                 var page = found.Take(ListRequest.DefaultPageSize).Select(r => LicitacionItem.From(r, familias)).ToList();
                 _ = JsonSerializer.SerializeToUtf8Bytes(new ListResponse<LicitacionItem>(found.Count, 1, ListRequest.DefaultPageSize, page, null), ApiList.Json);
-                clock.Stop();
-                rows = found.Count;
-                if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
-            }
-            samples.Sort();
-            results.Add(new Timing(query, rows, Percentile(samples, 0.5), Percentile(samples, 0.95), samples[^1]));
-        }
-        return results;
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : i >= 0 ? -1 : fallback;
-    }
+                return found.Count;
+            });
+        }).ToList();
 
     /// <summary>Plan lines spread over two years, 40 % linked to a process, half of those contracted.</summary>
     private static async Task SeedAsync(IDbContextFactory<AppDbContext> factory, int count, int year)
@@ -144,11 +111,5 @@ public static class BancoBenchmark
                     new PaaVigente { CodigoEntidad = "700000001", Annio = year + 1, Version = 2 });
             await db.SaveChangesAsync();
         }
-    }
-
-    private sealed class ScratchFactory(string connectionString) : IDbContextFactory<AppDbContext>
-    {
-        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
     }
 }

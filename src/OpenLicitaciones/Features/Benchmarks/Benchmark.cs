@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using OpenLicitaciones.Data;
+
+namespace OpenLicitaciones.Features.Benchmarks;
+
+/// <summary>What the benchmark commands share: a scratch database, warm timing runs and percentiles.</summary>
+public static class Benchmark
+{
+    public sealed record Timing(string Query, int Rows, double P50Ms, double P95Ms, double MaxMs);
+
+    /// <summary>Times <paramref name="work"/> (which returns the row count) over warm runs; the first three are not counted.</summary>
+    public static Timing Measure(string query, int runs, Func<int> work)
+    {
+        var samples = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < runs + 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            rows = work();
+            clock.Stop();
+            if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        samples.Sort();
+        return new Timing(query, rows, Percentile(samples, 0.5), Percentile(samples, 0.95), samples[^1]);
+    }
+
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    public static async Task WriteAsync(TextWriter output, IReadOnlyList<Timing> timings, int runs, string what)
+    {
+        await output.WriteLineAsync($"{what}, trabajo del servidor por petición ({runs} corridas en caliente por consulta):");
+        foreach (var t in timings)
+            await output.WriteLineAsync($"  p50 {t.P50Ms,7:F1} ms  p95 {t.P95Ms,7:F1} ms  máx {t.MaxMs,7:F1} ms  {t.Rows,6} filas  ?{t.Query}");
+        await output.WriteLineAsync($"Peor p95: {timings.Max(t => t.P95Ms):F1} ms (meta: < 300 ms)");
+    }
+
+    public static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0) return fallback;
+        return i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
+    }
+
+    /// <summary>A throw-away SQLite file with the app's schema, deleted when disposed.</summary>
+    public sealed class ScratchDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
+    {
+        private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ol-benchmark-{Guid.NewGuid():N}.db");
+
+        public string Path => _path;
+
+        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_path}")
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+
+        public async Task CreateAsync()
+        {
+            await using var db = CreateDbContext();
+            await db.Database.MigrateAsync();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

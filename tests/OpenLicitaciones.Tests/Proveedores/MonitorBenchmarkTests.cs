@@ -1,0 +1,32 @@
+using OpenLicitaciones.Features.Proveedores;
+
+namespace OpenLicitaciones.Tests.Proveedores;
+
+/// <summary>The benchmark command itself works (its timings are read by people, never asserted here).</summary>
+public sealed class MonitorBenchmarkTests
+{
+    [Fact]
+    public async Task The_benchmark_fills_a_scratch_database_and_reports_every_query_and_the_alerts()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await MonitorBenchmark.RunAsync(["--suppliers", "200", "--bids", "2000", "--runs", "2"], output, error);
+
+        Assert.True(code == 0, error.ToString());
+        var text = output.ToString();
+        Assert.Contains("Datos sintéticos: 200 proveedores, 2.000 ofertas en 200 procesos", text);
+        Assert.Equal(MonitorBenchmark.Queries.Length + 1, text.Split('\n').Count(l => l.TrimStart().StartsWith("p50", StringComparison.Ordinal)));
+        Assert.Contains("?(alertas)", text);
+        Assert.Contains("Peor p95:", text);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_exit_with_code_2()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(2, await MonitorBenchmark.RunAsync(["--bids", "pocas"], output, error));
+        Assert.StartsWith("Error: uso:", error.ToString());
+    }
+}
