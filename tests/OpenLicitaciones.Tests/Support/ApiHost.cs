@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Licitaciones;
+using OpenLicitaciones.Features.Proveedores;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Tests.Support;
@@ -34,12 +35,13 @@ public sealed class ApiHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddData().AddSync(hosted: false).AddLicitaciones();
+        builder.AddData().AddSync(hosted: false).AddLicitaciones().AddProveedores();
         builder.Services.AddSingleton<TimeProvider>(new FixedTime(TestHost.Today));
         var app = builder.Build();
         await app.Services.InitializeDatabaseAsync();
         app.MapApi();
         app.MapLicitacionesApi();
+        app.MapProveedoresApi();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, new Uri(address));
