@@ -15,7 +15,7 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         {
             await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
             var page = await context.NewPageAsync();
-            await page.GotoInteractiveAsync("/proveedores");
+            await page.GotoInteractiveAsync("/proveedores?orden=-valorContratado"); // the first one has contracts
             var name = await page.GetByTestId("monitor-fila").First.Locator("th a").InnerTextAsync();
             var words = name.Split(' ');
             var search = string.Join(' ', words.Take(2)).ToLowerInvariant(); // lower case and partial: still found
@@ -32,6 +32,9 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
             await Expect(page.GetByTestId("perfil-grafico").Locator("svg").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("perfil-cifras")).ToContainTextAsync("Participaciones");
             await Expect(page.GetByTestId("perfil-mujer")).ToContainTextAsync(new Regex("^(Sí|No|Sin dato)"));
+            await Expect(page.GetByTestId("perfil-familias")).Not.ToHaveTextAsync("Sin dato"); // it won contracts: their UNSPSC families in Spanish
+            var contractLink = page.GetByTestId("perfil-contratos").Locator("tbody th a").First;
+            Assert.StartsWith("https://community.secop.gov.co/", await contractLink.GetAttributeAsync("href"));
             await page.AssertFitsWidthAsync();
             await Screenshots.SaveAsync(page, viewport);
         }

@@ -7,7 +7,12 @@ public sealed record Participacion(string ProcesoId, int? Anio, bool Competitiva
 
 /// <summary>A contract of the supplier with the entity; <c>Vigente</c> is false for drafts, cancelled and in-approval ones.</summary>
 public sealed record ContratoProveedor(string IdContrato, string? ProcesoId, int? AnioProceso, DateTime? FechaFirma, long? Valor, bool Vigente,
-    string? Genero, bool? EsPyme);
+    string? Genero, bool? EsPyme)
+{
+    /// <summary>UNSPSC code of the contract and its public SECOP page, for the profile.</summary>
+    public string? Unspsc { get; init; }
+    public string? Url { get; init; }
+}
 
 /// <summary>Everything synced about one supplier identity.</summary>
 public sealed record ProveedorHistoria(string Id, string Nombre, TipoProveedor Tipo, string? Nit, string? Municipio, bool? PymeRegistro,

@@ -130,7 +130,10 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
             var vigente = BancoStatus.CountsAsContract(c.EstadoContrato);
             var anio = p?.FechaPublicacion?.Year ?? c.FechaDeFirma?.Year;
             if (vigente) s.Took(proceso, anio, modalidades.Resolve(p?.Modalidad ?? c.Modalidad), false, true);
-            s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme));
+            s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme)
+            {
+                Unspsc = c.CodigoCategoriaPrincipal, Url = c.UrlProceso,
+            });
             s.Saw(c.ProveedorAdjudicado, c.FechaDeFirma);
             s.TipoDocumento ??= c.TipoDocProveedor;
             s.EsGrupo ??= c.EsGrupo;

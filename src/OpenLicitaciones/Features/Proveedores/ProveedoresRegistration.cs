@@ -44,7 +44,12 @@ public sealed record ProveedorItem(
 public sealed record AnioProveedor(int Anio, int Participaciones, int Adjudicaciones);
 
 public sealed record PerfilProveedor(ProveedorItem Proveedor, IReadOnlyList<AnioProveedor> PorAnio, IReadOnlyList<string> Modalidades,
-    IReadOnlyList<ContratoProveedor> Contratos);
+    IReadOnlyList<ContratoProveedor> Contratos)
+{
+    /// <summary>The UNSPSC families (4 digits) the supplier was contracted for, most contracts first.</summary>
+    public IReadOnlyList<string> Familias => Contratos.Where(c => c.Vigente && c.Unspsc is { Length: >= 4 })
+        .GroupBy(c => c.Unspsc![..4]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+}
 
 public static class ProveedoresRegistration
 {
