@@ -16,14 +16,16 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
             await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
             var page = await context.NewPageAsync();
             await page.GotoInteractiveAsync("/proveedores?orden=-valorContratado"); // the first one has contracts
-            var name = await page.GetByTestId("monitor-fila").First.Locator("th a").InnerTextAsync();
+            var firstLink = page.GetByTestId("monitor-fila").First.Locator("th a");
+            var name = await firstLink.InnerTextAsync();
+            var href = await firstLink.GetAttributeAsync("href"); // names can repeat (two consortia); the id does not
             var words = name.Split(' ');
             var search = string.Join(' ', words.Take(2)).ToLowerInvariant(); // lower case and partial: still found
 
             await page.GetByLabel("Buscar por nombre o NIT").FillAsync(search);
             await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("q="));
-            var link = page.GetByTestId("monitor-fila").Locator("th a", new() { HasTextString = name });
+            var link = page.GetByTestId("monitor-fila").Locator($"th a[href='{href}']");
             await Expect(link).ToBeVisibleAsync();
             if (viewport == Viewport.Desktop) await Screenshots.SaveAsync(page, viewport, "Monitor_list");
             await link.ClickAsync();
