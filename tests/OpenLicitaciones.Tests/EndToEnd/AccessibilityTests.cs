@@ -40,6 +40,22 @@ public sealed class AccessibilityTests(AppServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_supplier_profile_has_no_accessibility_violations()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores?orden=-valorContratado");
+        await page.GetByTestId("monitor-fila").First.Locator("th a").ClickAsync();
+        await page.GetByTestId("perfil-grafico").WaitForAsync();
+
+        var result = await page.RunAxe();
+
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0,
+            string.Join("\n", result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}")));
+    }
+
+    [Fact]
     public async Task An_opportunity_detail_has_no_accessibility_violations()
     {
         await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);

@@ -80,6 +80,28 @@ public sealed class LiveRefreshTests(BrowserFixture browser, LiveServer live) : 
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
     }
 
+    [Fact]
+    public async Task A_cli_sync_of_a_live_contract_shows_its_supplier_in_the_open_monitor_without_a_reload()
+    {
+        live.Soda.Put("jbjy-vk9h", new JsonObject
+        {
+            [":id"] = "row-c-1", [":updated_at"] = "2026-11-20T10:00:00.000Z", ["id_contrato"] = "CO1.PCCNTR.777", ["nit_entidad"] = ProcesoRows.Palmira,
+            ["proceso_de_compra"] = "CO1.BDOS.777", ["estado_contrato"] = "En ejecución", ["fecha_de_firma"] = $"{DateTime.Now.Year}-02-01T00:00:00.000",
+            ["valor_del_contrato"] = "12000000", ["documento_proveedor"] = "900777777", ["tipodocproveedor"] = "NIT",
+            ["proveedor_adjudicado"] = "PROVEEDORA EN VIVO SAS", ["g_nero_representante_legal"] = "Mujer", ["modalidad_de_contratacion"] = "Mínima cuantía",
+        });
+        await using var context = await browser.NewContextAsync(live.App.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores?q=en%20vivo");
+        await Expect(page.GetByTestId("monitor-total")).ToHaveTextAsync("0");
+        await page.EvaluateAsync("() => window.__sinRecargar = true");
+
+        await live.SyncAsync("jbjy-vk9h");
+
+        await Expect(page.GetByTestId("monitor-fila").Locator("th a")).ToHaveTextAsync(["PROVEEDORA EN VIVO SAS"], new() { Timeout = 10_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
+    }
+
     private static JsonObject PlanLine(int n, string description, int year) => new()
     {
         [":id"] = $"row-paa-{n}", [":updated_at"] = "2026-11-20T10:00:00.000Z", ["id"] = $"LIVE{n}", ["descripcion"] = description,

@@ -104,6 +104,25 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         await Screenshots.SaveAsync(page, Viewport.Desktop);
     }
 
+    [Fact]
+    public async Task The_csv_export_holds_exactly_the_suppliers_on_screen_in_the_same_order()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores?mujer=si&local=true&orden=-valorContratado");
+        var onScreen = await page.GetByTestId("monitor-fila").Locator("th a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var total = await Total(page);
+        Assert.InRange(onScreen.Length, 1, 50);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("monitor-csv").ClickAsync());
+        using var reader = new StreamReader(await download.PathAsync());
+        using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+        var exported = csv.GetRecords<dynamic>().Select(r => "/proveedores/" + Uri.EscapeDataString((string)((IDictionary<string, object>)r)["id"])).ToList();
+
+        Assert.Equal(total, exported.Count); // every filtered row, not only the page on screen…
+        Assert.Equal(onScreen, exported.Take(onScreen.Length)); // …in the same order as the screen
+    }
+
     private static async Task<int> Total(IPage page) =>
         int.Parse(await page.GetByTestId("monitor-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"));
 }
