@@ -66,6 +66,15 @@ public sealed class MonitorApiTests : IAsyncLifetime
     public async Task Filters_select_suppliers(string query, string[] expected) =>
         Assert.Equal(expected, (await GetJson($"/api/v1/monitor/proveedores?orden=nombre&{query}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
 
+    [Theory]
+    [InlineData("-mujer", new[] { "901623692", "1144055123" })] // sí before sin dato
+    [InlineData("mujer", new[] { "1144055123", "901623692" })]
+    [InlineData("-local", new[] { "901623692", "1144055123" })]
+    [InlineData("-contratos", new[] { "901623692", "1144055123" })]
+    [InlineData("tasaExito", new[] { "1144055123", "901623692" })] // 0 % before 50 %
+    public async Task Every_column_sorts(string orden, string[] expected) =>
+        Assert.Equal(expected, (await GetJson($"/api/v1/monitor/proveedores?orden={orden}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+
     [Fact]
     public async Task A_profile_answers_by_id_and_an_unknown_id_is_404()
     {

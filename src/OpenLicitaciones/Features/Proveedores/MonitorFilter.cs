@@ -11,6 +11,7 @@ public sealed record MonitorFilter
     public static readonly string[] Sorts =
     [
         "nombre", "participaciones", "adjudicaciones", "tasaExito", "contratos", "valorContratado", "primerAnio", "ultimoAnio",
+        "nuevo", "pyme", "local", "mujer",
     ];
 
     public string? Q { get; init; }
@@ -114,6 +115,8 @@ public static class MonitorQuery
         return ordered.ThenBy(r => r.Nombre, Spanish).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
+    private static double Rank(string state) => state switch { TriState.Si => 2, TriState.No => 1, _ => 0 };
+
     private static readonly StringComparer Spanish = StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), ignoreCase: true);
 
     private static Func<ResumenProveedor, double> Key(string field) => field switch
@@ -124,6 +127,11 @@ public static class MonitorQuery
         "valorContratado" => r => r.ValorContratado,
         "primerAnio" => r => r.PrimerAnio ?? 0,
         "ultimoAnio" => r => r.UltimoAnio ?? 0,
+        // Three-state columns sort sí, no, sin dato (descending) or the reverse.
+        "nuevo" => r => Rank(r.Nuevo),
+        "pyme" => r => Rank(r.Pyme),
+        "local" => r => Rank(r.Local),
+        "mujer" => r => Rank(r.Mujer),
         _ => r => r.Participaciones,
     };
 }
