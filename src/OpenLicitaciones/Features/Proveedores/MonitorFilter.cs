@@ -92,11 +92,11 @@ public static class MonitorQuery
     /// <summary>Suppliers that took part in the window and match the filter, in the filter's order (ties by name, then id).</summary>
     public static IReadOnlyList<ResumenProveedor> Apply(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad)
     {
-        var q = f.Q is null ? null : RawRow.Fold(f.Q);
+        var q = f.Q is null ? null : SupplierIdentity.NormalizeName(f.Q);
         var qDigits = f.Q is null ? "" : new string(f.Q.Where(char.IsAsciiDigit).ToArray());
         var rows = data.Proveedores
-            .Where(h => q is null || SupplierIdentity.NormalizeName(h.Nombre).Contains(SupplierIdentity.NormalizeName(f.Q!), StringComparison.Ordinal)
-                        || RawRow.Fold(h.Nombre).Contains(q, StringComparison.Ordinal) || (qDigits.Length >= 4 && h.Id.Contains(qDigits, StringComparison.Ordinal)))
+            .Where(h => q is null || data.SearchName(h).Contains(q, StringComparison.Ordinal)
+                        || (qDigits.Length >= 4 && h.Id.Contains(qDigits, StringComparison.Ordinal)))
             .Select(h => MonitorCounts.Resumen(h, f.Desde, f.Hasta, aniosNuevo, municipioEntidad, data.HistoriaDesde))
             .Where(r => r.Participaciones > 0)
             .Where(r => f.Mujer is null || r.Mujer == f.Mujer)

@@ -14,6 +14,11 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
 
     public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde, long DataVersion)
     {
+        private readonly Lazy<Dictionary<string, string>> _names = new(() => Proveedores.ToDictionary(p => p.Id, p => SupplierIdentity.NormalizeName(p.Nombre)));
+
+        /// <summary>Each supplier's name folded for search, computed once per snapshot rather than on every request.</summary>
+        public string SearchName(ProveedorHistoria p) => _names.Value.TryGetValue(p.Id, out var name) ? name : SupplierIdentity.NormalizeName(p.Nombre);
+
         /// <summary>The entity's processes and awards as the red flags read them (see RedFlags).</summary>
         public IReadOnlyList<ProcesoMonitor> Procesos { get; init; } = [];
         public IReadOnlyList<(int? Anio, AdjudicacionMonitor Adjudicacion)> Adjudicaciones { get; init; } = [];
