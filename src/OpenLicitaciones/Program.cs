@@ -1,7 +1,6 @@
 using System.Globalization;
-using OpenLicitaciones.Components;
+using OpenLicitaciones;
 using OpenLicitaciones.Data;
-using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Licitaciones;
 using OpenLicitaciones.Features.Proveedores;
 using OpenLicitaciones.Features.Sync;
@@ -17,12 +16,7 @@ if (args is ["benchmark", "banco", .. var bancoArgs])
 if (args is ["benchmark", "monitor", .. var monitorArgs])
     return await MonitorBenchmark.RunAsync(monitorArgs, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-// Serve Radzen's and the app's static files from the build output in every environment, not only Development.
-builder.WebHost.UseStaticWebAssets();
-builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones().AddProveedores();
-
-var app = builder.Build();
+var app = AppComposition.CreateBuilder(args).Build();
 try
 {
     // Bad settings fail here, before the first load, with the options' own messages.
@@ -36,9 +30,6 @@ catch (Microsoft.Extensions.Options.OptionsValidationException e)
 await app.Services.InitializeDatabaseAsync();
 await app.Services.LoadMissingDatasetsAsync(app.Lifetime.ApplicationStopping);
 
-app.UseShell();
-app.MapApi();
-app.MapLicitacionesApi();
-app.MapProveedoresApi();
+app.MapEverything();
 await app.RunAsync();
 return 0;

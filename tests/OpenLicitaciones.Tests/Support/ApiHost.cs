@@ -13,7 +13,7 @@ using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Tests.Support;
 
-/// <summary>The app's API endpoints on a real loopback port, over a test database.</summary>
+/// <summary>The app (pages and API) on a real loopback port, over a test database.</summary>
 public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -25,27 +25,31 @@ public sealed class ApiHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = address };
     }
 
-    public static async Task<ApiHost> StartAsync(TestDb db)
+    /// <summary>The whole app, built by its own composition root, over <paramref name="db"/> with the clock pinned and no schedules.</summary>
+    public static async Task<ApiHost> StartAsync(TestDb db, IDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = AppComposition.CreateBuilder([], b =>
         {
-            ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
-            ["Sync:ScheduleEnabled"] = "false",
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
+                ["Sync:ScheduleEnabled"] = "false",
+                ["Sync:LoadOnFirstStart"] = "false",
+            });
+            if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
+            b.Logging.ClearProviders();
+            b.WebHost.UseUrls("http://127.0.0.1:0");
         });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddData().AddSync(hosted: false).AddLicitaciones().AddProveedores();
         builder.Services.AddSingleton<TimeProvider>(new FixedTime(TestHost.Today));
         var app = builder.Build();
         await app.Services.InitializeDatabaseAsync();
-        app.MapApi();
-        app.MapLicitacionesApi();
-        app.MapProveedoresApi();
+        app.MapEverything();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiHost(app, new Uri(address));
     }
+
+    public IServiceProvider Services => _app.Services;
 
     public async ValueTask DisposeAsync()
     {
