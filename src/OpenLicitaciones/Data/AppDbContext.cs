@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
     public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
+    public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -74,5 +75,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         b.Entity<SyncRun>().HasIndex(x => new { x.Dataset, x.FinishedAt });
         b.Entity<SyncCheckpoint>().HasKey(x => x.Dataset);
         b.Entity<SyncLease>().HasKey(x => x.Dataset);
+        b.Entity<InstallationSecret>().Property(x => x.Id).ValueGeneratedNever();
     }
 }

@@ -33,6 +33,7 @@ public static class DataRegistration
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         if (!await db.Asociaciones.AnyAsync(ct)) await SeedAssociationsAsync(db, ct);
+        await InstallationSecret.GetAsync(db, services.GetRequiredService<IConfiguration>()[InstallationSecret.ConfigurationKey], ct);
     }
 
     private static async Task SeedAssociationsAsync(AppDbContext db, CancellationToken ct)

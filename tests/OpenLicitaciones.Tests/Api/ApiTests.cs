@@ -185,6 +185,19 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.Equal(["L2", "L1"], ids);
     }
 
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData("%F0%9F%98%80")] // 😀
+    public async Task A_banco_search_without_letters_or_digits_is_ignored_with_the_monitors_warning(string q)
+    {
+        var json = await GetJson($"/api/v1/licitaciones?q={q}");
+        var page = await _api.Client.GetStringAsync($"/licitaciones?q={q}");
+
+        Assert.Equal(["L2", "L1"], Ids(json, "id")); // everything, as without a search
+        Assert.Equal([Proveedores.MonitorApiTests.SearchWarning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(Proveedores.MonitorApiTests.SearchWarning, WebUtility.HtmlDecode(page));
+    }
+
     private async Task<JsonElement> GetJson(string url)
     {
         var response = await _api.Client.GetAsync(url);

@@ -52,26 +52,33 @@ public sealed class MonitorApiTests : IAsyncLifetime
         Assert.Equal(("si", "si", 2025, 2025), (a.GetProperty("mujer").GetString(), a.GetProperty("local").GetString(),
             a.GetProperty("primerAnio").GetInt32(), a.GetProperty("ultimoAnio").GetInt32()));
         var b = json.GetProperty("items")[1];
+        Assert.Equal("p-719", b.GetProperty("id").GetString()); // a person's id is opaque, not the cédula
+        Assert.Equal("Persona natural", b.GetProperty("tipo").GetString());
         Assert.Equal("*******123", b.GetProperty("nit").GetString()); // a person's cédula
         Assert.Equal(("sin-dato", "no", 0.0), (b.GetProperty("mujer").GetString(), b.GetProperty("local").GetString(), b.GetProperty("tasaExito").GetDouble()));
     }
 
     [Theory]
     [InlineData("mujer=si", new[] { "901623692" })]
-    [InlineData("mujer=sin-dato", new[] { "1144055123" })]
+    [InlineData("mujer=sin-dato", new[] { "p-719" })]
     [InlineData("local=true", new[] { "901623692" })]
     [InlineData("q=9016", new[] { "901623692" })]
-    [InlineData("q=maria", new[] { "1144055123" })]
+    [InlineData("q=maria", new[] { "p-719" })]
+    [InlineData("q=1144055123", new[] { "p-719" })] // a person by the whole document
+    [InlineData("q=1.144.055.123", new[] { "p-719" })] // punctuation does not matter
+    [InlineData("q=1144055", new string[0])] // part of a person's document never finds them
+    [InlineData("q=055123", new string[0])]
+    [InlineData("q=11440551234", new string[0])]
     [InlineData("desde=2021&hasta=2024", new string[0])]
     public async Task Filters_select_suppliers(string query, string[] expected) =>
         Assert.Equal(expected, (await GetJson($"/api/v1/monitor/proveedores?orden=nombre&{query}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
 
     [Theory]
-    [InlineData("-mujer", new[] { "901623692", "1144055123" })] // sí before sin dato
-    [InlineData("mujer", new[] { "1144055123", "901623692" })]
-    [InlineData("-local", new[] { "901623692", "1144055123" })]
-    [InlineData("-contratos", new[] { "901623692", "1144055123" })]
-    [InlineData("tasaExito", new[] { "1144055123", "901623692" })] // 0 % before 50 %
+    [InlineData("-mujer", new[] { "901623692", "p-719" })] // sí before sin dato
+    [InlineData("mujer", new[] { "p-719", "901623692" })]
+    [InlineData("-local", new[] { "901623692", "p-719" })]
+    [InlineData("-contratos", new[] { "901623692", "p-719" })]
+    [InlineData("tasaExito", new[] { "p-719", "901623692" })] // 0 % before 50 %
     public async Task Every_column_sorts(string orden, string[] expected) =>
         Assert.Equal(expected, (await GetJson($"/api/v1/monitor/proveedores?orden={orden}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
 
@@ -85,6 +92,33 @@ public sealed class MonitorApiTests : IAsyncLifetime
         Assert.Equal((2025, 2, 1), (year.GetProperty("anio").GetInt32(), year.GetProperty("participaciones").GetInt32(), year.GetProperty("adjudicaciones").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("nadie", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData("%F0%9F%98%80")] // 😀
+    [InlineData("%C2%BF%3F%20-%20%C2%A1!")] // ¿? - ¡!
+    public async Task A_search_without_letters_or_digits_is_ignored_with_a_warning(string q)
+    {
+        var json = await GetJson($"/api/v1/monitor/proveedores?orden=nombre&q={q}");
+        var page = await _api.Client.GetStringAsync($"/proveedores?q={q}");
+
+        Assert.Equal(["901623692", "p-719"], json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal([SearchWarning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(SearchWarning, System.Net.WebUtility.HtmlDecode(page));
+    }
+
+    public const string SearchWarning = "q: el texto de búsqueda no tiene letras ni números; se ignora y se muestran todos los resultados";
+
+    [Fact]
+    public async Task A_person_is_not_found_by_the_cedula_in_an_old_link()
+    {
+        var api = await _api.Client.GetAsync("/api/v1/monitor/proveedores/1144055123");
+        var profile = await GetJson("/api/v1/monitor/proveedores/p-719?desde=2025&hasta=2025");
+
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("*******123", profile.GetProperty("perfil").GetProperty("proveedor").GetProperty("nit").GetString());
+        Assert.Contains("No encontramos este proveedor", await _api.Client.GetStringAsync("/proveedores/1144055123"));
     }
 
     [Fact]

@@ -26,6 +26,21 @@ public sealed class RulesTests
     public void Canonical_nit_strips_only_a_true_check_digit(string raw, string? expected) => Assert.Equal(expected, Nit.Canonical(raw));
 
     [Theory]
+    [InlineData("huevo", "huevo", false)]
+    [InlineData("¿Café?", "¿Café?", false)] // one letter is enough
+    [InlineData("8011", "8011", false)]
+    [InlineData("!!!", null, true)]
+    [InlineData("😀", null, true)]
+    [InlineData("¿? — ¡!", null, true)]
+    [InlineData(null, null, false)]
+    public void A_search_text_without_letters_or_digits_is_ignored_with_a_warning(string? text, string? expected, bool warned)
+    {
+        var warnings = new List<string>();
+        Assert.Equal(expected, RawRow.SearchText(text, warnings));
+        Assert.Equal(warned ? 1 : 0, warnings.Count);
+    }
+
+    [Theory]
     [InlineData("V1.50401500", new[] { "50401500" })]
     [InlineData("50401500", new[] { "50401500" })]
     [InlineData("V1.50401500;50131700", new[] { "50401500", "50131700" })]
@@ -129,13 +144,16 @@ public sealed class RulesTests
         Assert.Equal("datos.gov.co rechazó la consulta (HTTP 403)", SocrataSource.RejectedMessage(403, "<html>"));
     }
 
+    // Whether a document is shown depends on its shape alone (CONTRACTS §1), never on tipodocproveedor.
     [Theory]
-    [InlineData("1144055123", "Cédula de Ciudadanía", "*******123")]
-    [InlineData("52123456", null, "*****456")]
-    [InlineData("901623692", "NIT", "901623692")]
-    [InlineData("901623692", null, "901623692")] // company-shaped NIT
-    [InlineData("901623692", "Cédula de Ciudadanía", "******692")] // the type wins
-    [InlineData(null, "NIT", null)]
-    public void Natural_person_documents_are_masked_but_the_last_three_digits(string? document, string? type, string? expected) =>
-        Assert.Equal(expected, SupplierDocument.Mask(document, type));
+    [InlineData("1144055123", "*******123")]
+    [InlineData("52123456", "*****456")] // SECOP may type this "NIT": still a person's
+    [InlineData("9123456780", "*******780")] // 10 digits starting with 9 whose last digit is not the check digit
+    [InlineData("731205", "***205")]
+    [InlineData("123", "***")]
+    [InlineData("901623692", "901623692")] // a company NIT is public
+    [InlineData("9016236929", "9016236929")] // the same NIT with its check digit
+    [InlineData(null, null)]
+    public void Natural_person_documents_are_masked_but_the_last_three_digits(string? document, string? expected) =>
+        Assert.Equal(expected, SupplierDocument.Mask(document));
 }

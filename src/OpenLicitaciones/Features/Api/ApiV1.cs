@@ -136,8 +136,8 @@ public static class ApiV1
 
     // Cédulas of natural persons are published masked except the last three digits (Ley 1581 de 2012, CONTRACTS §1).
     private static ContratoItem MaskContrato(ContratoItem c) =>
-        c with { DocumentoProveedor = SupplierDocument.Mask(c.DocumentoProveedor, c.TipoDocProveedor) };
+        c with { DocumentoProveedor = SupplierDocument.Mask(c.DocumentoProveedor) };
 
     private static ProveedorItem MaskProveedor(ProveedorItem p) =>
-        p with { Nit = SupplierDocument.Mask(p.Nit, p.TipoEmpresa) };
+        p with { Nit = SupplierDocument.Mask(p.Nit) };
 }

@@ -106,7 +106,7 @@ public sealed record BancoFilter
 
         var filter = new BancoFilter
         {
-            Q = Text("q"), Familia = familia, Pae = Flag("pae"), MesDesde = MonthKey("mesDesde"), MesHasta = MonthKey("mesHasta"),
+            Q = RawRow.SearchText(Text("q"), warnings), Familia = familia, Pae = Flag("pae"), MesDesde = MonthKey("mesDesde"), MesHasta = MonthKey("mesHasta"),
             ValorMin = Pesos("valorMin"), ValorMax = Pesos("valorMax"), Modalidad = modalidad, Estado = estado, Accesible = Flag("accesible"),
             Unidad = Text("unidad"), Orden = orden,
         };

@@ -42,7 +42,7 @@ public static class MonitorBenchmark
         var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
         clock.Restart();
         var (histories, from) = await MonitorSnapshot.BuildAsync(scratch, modalidades, CancellationToken.None);
-        var (procesos, adjudicaciones) = await MonitorSnapshot.BuildFlagInputsAsync(scratch, modalidades, CancellationToken.None);
+        var (procesos, adjudicaciones) = await MonitorSnapshot.BuildFlagInputsAsync(scratch, modalidades, histories, CancellationToken.None);
         var data = new MonitorSnapshot.Built(histories, from, 0) { Procesos = procesos, Adjudicaciones = adjudicaciones };
         await output.WriteLineAsync($"Construcción de la vista en memoria (tras cada sincronización): {clock.ElapsedMilliseconds} ms para {histories.Count:N0} proveedores");
 

@@ -79,7 +79,7 @@ public sealed record MonitorFilter
         }
         return (new MonitorFilter
         {
-            Q = Text("q"), Mujer = mujer, Nuevo = Flag("nuevo"), Pyme = Flag("pyme"), Local = Flag("local"), Modalidad = modalidad,
+            Q = RawRow.SearchText(Text("q"), warnings), Mujer = mujer, Nuevo = Flag("nuevo"), Pyme = Flag("pyme"), Local = Flag("local"), Modalidad = modalidad,
             Desde = desde, Hasta = hasta, Orden = orden,
         }, warnings);
     }
@@ -95,8 +95,7 @@ public static class MonitorQuery
         var q = f.Q is null ? null : SupplierIdentity.NormalizeName(f.Q);
         var qDigits = f.Q is null ? "" : new string(f.Q.Where(char.IsAsciiDigit).ToArray());
         var rows = data.Proveedores
-            .Where(h => q is null || data.SearchName(h).Contains(q, StringComparison.Ordinal)
-                        || (qDigits.Length >= 4 && h.Id.Contains(qDigits, StringComparison.Ordinal)))
+            .Where(h => q is null || data.SearchName(h).Contains(q, StringComparison.Ordinal) || MatchesDocument(h, qDigits))
             .Select(h => MonitorCounts.Resumen(h, f.Desde, f.Hasta, aniosNuevo, municipioEntidad, data.HistoriaDesde))
             .Where(r => r.Participaciones > 0)
             .Where(r => f.Mujer is null || r.Mujer == f.Mujer)
@@ -114,6 +113,12 @@ public static class MonitorQuery
         };
         return ordered.ThenBy(r => r.Nombre, Spanish).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
+
+    // A natural person is found only by the whole document (CONTRACTS §1); a company or a "c-" supplier also by part of
+    // its id, as its NIT or SECOP code is public.
+    private static bool MatchesDocument(ProveedorHistoria h, string digits) => h.Nit is { } document && !Nit.IsCompany(document)
+        ? digits == document
+        : digits.Length >= 4 && h.Id.Contains(digits, StringComparison.Ordinal);
 
     private static double Rank(string state) => state switch { TriState.Si => 2, TriState.No => 1, _ => 0 };
 

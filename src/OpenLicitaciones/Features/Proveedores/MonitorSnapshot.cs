@@ -34,7 +34,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
             if (_current is not { } built || built.DataVersion != version)
             {
                 var (suppliers, from) = await BuildAsync(dbFactory, modalidades, ct);
-                var (procesos, adjudicaciones) = await BuildFlagInputsAsync(dbFactory, modalidades, ct);
+                var (procesos, adjudicaciones) = await BuildFlagInputsAsync(dbFactory, modalidades, suppliers, ct);
                 _current = new Built(suppliers, from, version) { Procesos = procesos, Adjudicaciones = adjudicaciones };
             }
             return _current;
@@ -45,14 +45,15 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         }
     }
 
-    private sealed class Acc(string id)
+    private sealed class Acc(string key)
     {
-        public string Id { get; } = id;
+        public string Key { get; } = key;
         public (DateTime When, string Name)? Name;
         public string? Nit, Municipio, TipoDocumento;
         public bool? EsGrupo, PymeRegistro;
         public readonly Dictionary<string, Participacion> Procesos = [];
         public readonly List<ContratoProveedor> Contratos = [];
+        public readonly HashSet<string> Codigos = [];
 
         public void Saw(string? name, DateTime? when)
         {
@@ -72,6 +73,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
     public static async Task<(IReadOnlyList<ProveedorHistoria>, DateTime?)> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var secret = await InstallationSecret.GetAsync(db, null, ct);
         var registry = await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct);
         var procesos = await db.Procesos.AsNoTracking().Select(p => new
         {
@@ -80,17 +82,30 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         }).ToListAsync(ct);
         var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
         var byId = procesos.ToDictionary(p => p.IdDelProceso);
+        var bidders = await db.Proponentes.AsNoTracking().Select(b => new { b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion }).ToListAsync(ct);
+        var offers = await db.Ofertas.AsNoTracking().Select(o => new { o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad }).ToListAsync(ct);
+        var contracts = await db.Contratos.AsNoTracking().ToListAsync(ct);
+
+        // One identity per document: a row that has only the supplier code takes the document that the registry or
+        // any other row gives for that code, so a person seen by code only and by document stays one supplier.
+        var documentByCode = registry.Values.Where(r => r.Nit is not null).ToDictionary(r => r.Codigo, r => r.Nit!);
+        foreach (var (document, code) in procesos.Select(p => (p.NitProveedorAdjudicado, p.CodigoProveedor))
+                     .Concat(bidders.Select(b => (b.NitProveedor, b.CodigoProveedor))).Concat(offers.Select(o => (o.NitDelProveedor, o.CodigoProveedor)))
+                     .Concat(contracts.Select(c => (c.DocumentoProveedor, c.CodigoProveedor))))
+            if (document is not null && code is not null) documentByCode.TryAdd(code, document);
+
         var suppliers = new Dictionary<string, Acc>();
 
         Acc? Supplier(string? nit, string? codigo)
         {
             var registered = codigo is null ? null : registry.GetValueOrDefault(codigo);
-            var id = SupplierIdentity.Id(nit ?? registered?.Nit, codigo);
-            if (id is null) return null;
-            if (!suppliers.TryGetValue(id, out var acc))
+            var key = SupplierIdentity.Key(nit ?? (codigo is null ? null : documentByCode.GetValueOrDefault(codigo)), codigo);
+            if (key is null) return null;
+            if (!suppliers.TryGetValue(key, out var acc))
             {
-                suppliers[id] = acc = new Acc(id) { Nit = id.StartsWith("c-", StringComparison.Ordinal) ? null : id };
+                suppliers[key] = acc = new Acc(key) { Nit = key.StartsWith("c-", StringComparison.Ordinal) ? null : key };
             }
+            if (codigo is not null) acc.Codigos.Add(codigo);
             if (registered is not null)
             {
                 acc.Municipio ??= registered.Municipio;
@@ -109,7 +124,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
                 s.Municipio ??= p.CiudadProveedor;
             }
 
-        foreach (var b in await db.Proponentes.AsNoTracking().Select(b => new { b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion }).ToListAsync(ct))
+        foreach (var b in bidders)
             if (Supplier(b.NitProveedor, b.CodigoProveedor) is { } s)
             {
                 var p = byId.GetValueOrDefault(b.IdProcedimiento);
@@ -117,7 +132,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
                 s.Saw(b.Proveedor, b.FechaPublicacion);
             }
 
-        foreach (var o in await db.Ofertas.AsNoTracking().Select(o => new { o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad }).ToListAsync(ct))
+        foreach (var o in offers)
             if (Supplier(o.NitDelProveedor, o.CodigoProveedor) is { } s)
             {
                 var p = byPortfolio.GetValueOrDefault(o.IdDelProcesoDeCompra);
@@ -126,7 +141,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
             }
 
         DateTime? historyFrom = null;
-        foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
+        foreach (var c in contracts)
         {
             if (c.FechaDeFirma is { } f && (historyFrom is null || f < historyFrom)) historyFrom = f;
             if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) continue;
@@ -146,8 +161,9 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
 
         var result = suppliers.Values.Select(s =>
         {
-            var name = s.Name?.Name ?? s.Id;
-            return new ProveedorHistoria(s.Id, name, SupplierIdentity.Tipo(s.TipoDocumento, s.EsGrupo, name, s.Nit), s.Nit, s.Municipio, s.PymeRegistro,
+            var id = SupplierIdentity.PublicId(s.Key, s.Codigos, secret);
+            var name = s.Name?.Name ?? id;
+            return new ProveedorHistoria(id, name, SupplierIdentity.Tipo(s.TipoDocumento, s.EsGrupo, name, s.Nit), s.Nit, s.Municipio, s.PymeRegistro,
                 s.Procesos.Values.ToList(), s.Contratos);
         }).ToList();
         return (result, historyFrom);
@@ -155,10 +171,11 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
 
     /// <summary>
     /// Processes with their number of bidders (distinct bidders in hgi6, else p6dx's respuestas) and awards from valid
-    /// contracts, for the competition and integrity flags.
+    /// contracts, for the competition and integrity flags. Awards name the supplier by the published id that
+    /// <paramref name="proveedores"/> (from <see cref="BuildAsync"/>) gives the contract.
     /// </summary>
     public static async Task<(IReadOnlyList<ProcesoMonitor>, IReadOnlyList<(int?, AdjudicacionMonitor)>)> BuildFlagInputsAsync(
-        IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, IReadOnlyList<ProveedorHistoria> proveedores, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bidders = await db.Proponentes.GroupBy(b => b.IdProcedimiento).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -178,13 +195,12 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         }).ToList();
 
         var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
-        var registry = await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, p => p.Nit, ct);
+        var supplierByContract = proveedores.SelectMany(h => h.Contratos.Select(c => (c.IdContrato, h.Id))).ToDictionary(x => x.IdContrato, x => x.Id);
         var awards = new List<(int?, AdjudicacionMonitor)>();
         foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
         {
             if (!BancoStatus.CountsAsContract(c.EstadoContrato)) continue;
-            var supplier = SupplierIdentity.Id(c.DocumentoProveedor ?? (c.CodigoProveedor is null ? null : registry.GetValueOrDefault(c.CodigoProveedor)), c.CodigoProveedor);
-            if (supplier is null) continue;
+            if (!supplierByContract.TryGetValue(c.IdContrato, out var supplier)) continue;
             var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
             var modalidad = modalidades.Resolve(p?.Modalidad ?? c.Modalidad);
             awards.Add(((p?.FechaPublicacion ?? c.FechaDeFirma)?.Year,

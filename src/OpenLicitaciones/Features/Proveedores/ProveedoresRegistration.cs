@@ -35,8 +35,7 @@ public sealed record ProveedorItem(
     long ValorContratado, int? PrimerAnio, int? UltimoAnio, string Nuevo, string Pyme, string Local, string Mujer, string FuenteMujer)
 {
     public static ProveedorItem From(ResumenProveedor r) => new(r.Id,
-        // Cédulas of natural persons are published masked but the last three digits (Ley 1581 de 2012).
-        SupplierDocument.Mask(r.Nit, r.Tipo == TipoProveedor.PersonaNatural ? "cédula" : "nit"),
+        SupplierDocument.Mask(r.Nit),
         r.Nombre, SupplierIdentity.Label(r.Tipo), r.Participaciones, r.Adjudicaciones, r.TasaExito is { } t ? Math.Round(t, 4) : null, r.Contratos,
         r.ValorContratado, r.PrimerAnio, r.UltimoAnio, r.Nuevo, r.Pyme, r.Local, r.Mujer, r.FuenteMujer);
 }

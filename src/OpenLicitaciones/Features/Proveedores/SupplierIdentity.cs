@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using OpenLicitaciones.Features.Sync;
 
@@ -9,14 +11,31 @@ public enum TipoProveedor { PersonaNatural, PersonaJuridica, ConsorcioOUnion, Si
 public static partial class SupplierIdentity
 {
     /// <summary>
-    /// The supplier id used in URLs and the API: the digits of its NIT or document without check digit, or
+    /// The key that groups a supplier's rows: the digits of its NIT or document without check digit, or
     /// "c-&lt;codigo_proveedor&gt;" when it has no usable document (consortia, "No Definido"); null when neither exists.
+    /// Never published as such: <see cref="PublicId"/> turns a person's document into an opaque id.
     /// </summary>
-    public static string? Id(string? document, string? codigoProveedor)
+    public static string? Key(string? document, string? codigoProveedor)
     {
         var nit = RawRow.IsSentinel(document) ? null : Nit.Canonical(document);
         if (nit is { Length: >= 5 }) return nit;
         return RawRow.IsSentinel(codigoProveedor) ? null : "c-" + codigoProveedor!.Trim();
+    }
+
+    /// <summary>
+    /// The id used in URLs and the API (CONTRACTS §1): a company NIT or a "c-" key as it is; for a natural person's
+    /// document "p-&lt;codigo_proveedor&gt;" when SECOP's supplier code is known, else "p-" and the first 16 hex digits of
+    /// HMAC-SHA256(installation secret, document), so the id is stable but does not reveal the cédula.
+    /// </summary>
+    public static string PublicId(string key, IEnumerable<string> codigosProveedor, string secret)
+    {
+        if (key.StartsWith("c-", StringComparison.Ordinal) || Nit.IsCompany(key)) return key;
+        // The lowest code, so that the choice does not depend on the order in which rows were read.
+        var codigo = codigosProveedor.Where(c => !RawRow.IsSentinel(c)).Select(c => c.Trim())
+            .OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault();
+        if (codigo is not null) return "p-" + codigo;
+        var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(key));
+        return "p-" + Convert.ToHexStringLower(hash)[..16];
     }
 
     /// <summary>A name folded for grouping: no accents or case, one space, company-form variants unified, "(demo)" kept.</summary>
@@ -33,12 +52,11 @@ public static partial class SupplierIdentity
         var name = nombre is null ? "" : RawRow.Fold(nombre);
         if (esGrupo == true || name.StartsWith("consorcio", StringComparison.Ordinal) || name.StartsWith("union temporal", StringComparison.Ordinal))
             return TipoProveedor.ConsorcioOUnion;
+        // tipodocproveedor is unreliable (some persons are typed "NIT"): a document's shape decides (CONTRACTS §1).
+        if (nit is not null) return Nit.IsCompany(nit) ? TipoProveedor.PersonaJuridica : TipoProveedor.PersonaNatural;
         var doc = tipoDocumento is null || RawRow.IsSentinel(tipoDocumento) ? "" : RawRow.Fold(tipoDocumento);
-        // tipodocproveedor is unreliable (FINDINGS §3): a 9-digit number starting with 8 or 9 is a company NIT.
-        if (nit is { Length: 9 } && nit[0] is '8' or '9' && !doc.Contains("cedula")) return TipoProveedor.PersonaJuridica;
         if (doc.Contains("cedula") || doc.Contains("pasaporte") || doc.Contains("extranjeria")) return TipoProveedor.PersonaNatural;
-        if (doc.Contains("nit")) return TipoProveedor.PersonaJuridica;
-        return nit is null ? TipoProveedor.SinDato : TipoProveedor.PersonaNatural;
+        return doc.Contains("nit") ? TipoProveedor.PersonaJuridica : TipoProveedor.SinDato;
     }
 
     public static string Label(TipoProveedor tipo) => tipo switch

@@ -36,6 +36,13 @@ public static class Nit
         return digits;
     }
 
+    /// <summary>
+    /// The one rule for whose document a number is (CONTRACTS §1): a company NIT only when it has 9 digits starting
+    /// with 8 or 9 (after <see cref="Canonical"/> removed a check digit); every other document is a natural person's,
+    /// whatever tipodocproveedor says (some persons are typed "NIT").
+    /// </summary>
+    public static bool IsCompany(string? document) => Canonical(document) is { Length: 9 } nit && nit[0] is '8' or '9';
+
     /// <summary>The spellings of a NIT that SECOP columns use: plain, and with the check digit glued on.</summary>
     public static IEnumerable<string> Spellings(string nit)
     {

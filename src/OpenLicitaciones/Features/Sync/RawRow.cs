@@ -118,6 +118,18 @@ public sealed class RawRow(JsonObject json)
     public string? SystemUpdatedAt =>
         Json.TryGetPropertyValue(":updated_at", out var n) && n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>
+    /// The one rule for a visitor's search text, shared by every list: a text with no letter or digit once folded
+    /// (only punctuation, symbols or emoji) cannot match anything meaningful, so it is ignored with a warning and the
+    /// list shows everything.
+    /// </summary>
+    public static string? SearchText(string? text, ICollection<string> warnings)
+    {
+        if (text is null || Fold(text).Any(char.IsLetterOrDigit)) return text;
+        warnings.Add("q: el texto de búsqueda no tiene letras ni números; se ignora y se muestran todos los resultados");
+        return null;
+    }
+
     public static string Fold(string text)
     {
         var normalized = text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
