@@ -76,8 +76,8 @@ public static class ProveedoresRegistration
         app.MapGet("/api/v1/monitor/proveedores", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            var list = ListRequest.From(http);
-            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            var list = ListRequest.From(http, MonitorFilter.Parameters);
+            var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
             list.Warnings.AddRange(warnings);
             var rows = MonitorQuery.Apply(await snapshot.GetAsync(ct), filter, options.Value.AniosNuevo, options.Value.Municipio);
             return ApiList.Respond(rows.Select(ProveedorItem.From).ToList(), list, "proveedores-monitor");
@@ -89,13 +89,14 @@ public static class ProveedoresRegistration
             var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
             return data.Proveedores.FirstOrDefault(p => p.Id == id) is { } h
                 ? Results.Json(new { perfil = Perfil(h, filter, options.Value, data.HistoriaDesde), warnings = warnings.Count > 0 ? warnings : null }, ApiList.Json)
-                : Results.Json(new { error = $"No hay un proveedor con el identificador '{id}'." }, ApiList.Json, statusCode: StatusCodes.Status404NotFound);
+                : HttpHardening.Problem(StatusCodes.Status404NotFound, "No hay un proveedor con ese identificador en los datos de la entidad.");
         });
         app.MapGet("/api/v1/monitor/alertas", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            var list = ListRequest.From(http);
-            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            // The red flags depend only on the window; they are not sorted.
+            var list = ListRequest.From(http, "desde", "hasta");
+            var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
             list.Warnings.AddRange(warnings);
             var alertas = MonitorAlertas.Calcular(await snapshot.GetAsync(ct), filter.Desde, filter.Hasta, options.Value);
             return ApiList.Respond(alertas.Select(AlertaItem.From).ToList(), list, "alertas");
