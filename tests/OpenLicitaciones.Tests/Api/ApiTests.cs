@@ -100,6 +100,7 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("/api/v1/licitaciones?anio=2026", new[] { "anio: no es un parámetro de esta consulta; se ignora" }, 2)]
     [InlineData("/api/v1/sync/estado?orden=dataset", new[] { "orden: no es un parámetro de esta consulta; se ignora" }, 1)]
     [InlineData("/api/v1/monitor/alertas?orden=foo", new[] { "orden: no es un parámetro de esta consulta; se ignora" }, -1)]
+    [InlineData("/api/v1/monitor/proveedores/901623692?hasta=2025&hasta=2024&q=x", new[] { "hasta: aparece 2 veces; se usa el primer valor", "q: no es un parámetro de esta consulta; se ignora" }, -1)]
     [InlineData("/api/v1/monitor/proveedores?q=a&q=b&pae=true", new[] { "q: aparece 2 veces; se usa el primer valor", "pae: no es un parámetro de esta consulta; se ignora" }, -1)]
     public async Task Repeated_parameters_use_the_first_value_and_unknown_ones_are_ignored_each_with_a_warning(string url, string[] warnings, int total)
     {
