@@ -27,7 +27,7 @@ public static class HttpHardening
         o.Limits.MaxRequestLineSize = 4 * MaxRequestTarget;
     });
 
-    public static bool IsOpenData(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health");
+    private static bool IsOpenData(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/health");
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -180,5 +180,5 @@ public static class ApiList
     };
 
     /// <summary>Text a spreadsheet would run as a formula (SECOP names can start with = + - @) gets a leading apostrophe.</summary>
-    public static string SafeText(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    private static string SafeText(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
