@@ -8,8 +8,7 @@ public static class ShellRegistration
     public static IHostApplicationBuilder AddShell(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        // Shared filter links can be long (a pasted 10 kB search must get the page with a note, not a 414).
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+        builder.Services.AddHttpHardening();
         builder.Services.AddRadzenComponents();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
@@ -20,6 +19,7 @@ public static class ShellRegistration
 
     public static WebApplication UseShell(this WebApplication app)
     {
+        app.UseHttpHardening();
         var colombia = new[] { new CultureInfo("es-CO") };
         app.UseRequestLocalization(o =>
         {
@@ -27,15 +27,13 @@ public static class ShellRegistration
             o.SupportedCultures = colombia;
             o.SupportedUICultures = colombia;
         });
-        // Citizens never see a stack trace: every unhandled error renders the friendly error page.
-        app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/no-encontrado"));
         // Routing must come after the status-code pages: WebApplication's implicit routing runs first, so a re-executed
         // request would keep the original "no endpoint" and answer an empty 404 instead of the friendly page.
         app.UseRouting();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The full Content-Security-Policy, frame-ancestors included, comes from HttpHardening.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

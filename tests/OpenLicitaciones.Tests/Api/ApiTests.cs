@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Tests.Support;
 
@@ -89,6 +90,51 @@ public sealed class ApiTests : IAsyncLifetime
 
         Assert.Equal(7, json.GetProperty("total").GetInt32());
         Assert.Equal([warning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/procesos?anio=2024&anio=2025", new[] { "anio: aparece 2 veces; se usa el primer valor" }, 3)]
+    [InlineData("/api/v1/procesos?color=rojo", new[] { "color: no es un parámetro de esta consulta; se ignora" }, 7)]
+    [InlineData("/api/v1/procesos?pageSize=2&pageSize=500", new[] { "pageSize: aparece 2 veces; se usa el primer valor" }, 7)]
+    [InlineData("/api/v1/licitaciones?valorMin=20000000&valorMin=1", new[] { "valorMin: aparece 2 veces; se usa el primer valor" }, 1)]
+    [InlineData("/api/v1/licitaciones?anio=2026", new[] { "anio: no es un parámetro de esta consulta; se ignora" }, 2)]
+    [InlineData("/api/v1/sync/estado?orden=dataset", new[] { "orden: no es un parámetro de esta consulta; se ignora" }, 1)]
+    [InlineData("/api/v1/monitor/alertas?orden=foo", new[] { "orden: no es un parámetro de esta consulta; se ignora" }, -1)]
+    [InlineData("/api/v1/monitor/proveedores/901623692?hasta=2025&hasta=2024&q=x", new[] { "hasta: aparece 2 veces; se usa el primer valor", "q: no es un parámetro de esta consulta; se ignora" }, -1)]
+    [InlineData("/api/v1/monitor/proveedores?q=a&q=b&pae=true", new[] { "q: aparece 2 veces; se usa el primer valor", "pae: no es un parámetro de esta consulta; se ignora" }, -1)]
+    public async Task Repeated_parameters_use_the_first_value_and_unknown_ones_are_ignored_each_with_a_warning(string url, string[] warnings, int total)
+    {
+        var json = await GetJson(url);
+
+        Assert.Equal(warnings, json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        if (total >= 0) Assert.Equal(total, json.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Csv_export_neutralises_formula_like_text_and_keeps_numbers_as_numbers()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            var p1 = await db.Procesos.SingleAsync(p => p.IdDelProceso == "P1");
+            (p1.Descripcion, p1.NombreProveedor, p1.Entidad, p1.NombreUnidad, p1.PrecioBase) = ("=HYPERLINK(\"http://x\",\"y\")", "@SUMA", "+57 Ltda", "-Unidad", -5);
+            (p1.ReferenciaDelProceso, p1.Fase) = ("\tTAB", "\rCR");
+            await db.SaveChangesAsync();
+        }
+
+        var csv = await _api.Client.GetStringAsync("/api/v1/procesos?format=csv&anio=2023");
+
+        using var reader = new CsvHelper.CsvReader(new StringReader(csv.TrimStart('\uFEFF')), System.Globalization.CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        reader.Read();
+        Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", reader.GetField("descripcion"));
+        Assert.Equal("'@SUMA", reader.GetField("proveedorAdjudicado"));
+        Assert.Equal("'+57 Ltda", reader.GetField("entidad"));
+        Assert.Equal("'-Unidad", reader.GetField("unidad"));
+        Assert.Equal("'\tTAB", reader.GetField("referencia"));
+        Assert.Equal("'\rCR", reader.GetField("fase"));
+        Assert.Equal("-5", reader.GetField("precioBase"));
+        Assert.Equal("P1", reader.GetField("idDelProceso"));
     }
 
     [Fact]

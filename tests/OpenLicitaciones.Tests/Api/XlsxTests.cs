@@ -29,7 +29,7 @@ public sealed class XlsxTests
         Assert.Equal(("1", "A2", "frozen"), (pane.Attribute("ySplit")?.Value, pane.Attribute("topLeftCell")?.Value, pane.Attribute("state")?.Value));
         Assert.Equal("A1:F3", sheet.Root!.Element(S + "autoFilter")?.Attribute("ref")?.Value);
         var widths = sheet.Descendants(S + "col").Select(c => double.Parse(c.Attribute("width")!.Value, CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal([8, 12, 12, 21, 12, 38], widths); // longest text + 2, at least 8: "2000000000", "2024-03-05 14:30:00", the description
+        Assert.Equal([8, 12, 12, 27, 12, 38], widths); // longest text + 2, at least 8: "2000000000", "2024-03-05T14:30:00-05:00", the description
         var styles = Part(zip, "xl/styles.xml");
         var headerCells = sheet.Descendants(S + "row").First().Elements(S + "c").ToList();
         Assert.All(headerCells, c => Assert.NotNull(Font(styles, c).Element(S + "b")));
@@ -62,11 +62,38 @@ public sealed class XlsxTests
         Assert.Equal((null, "45356", "yyyy-mm-dd"), (first["C2"].Attribute("t")?.Value, Value(first["C2"]), FormatCode(styles, first["C2"])));
         // 14:30 is 14.5 / 24 = 0.6041666… of a day.
         Assert.Equal(45356.6041666667, double.Parse(Value(first["D2"])!, CultureInfo.InvariantCulture), 9);
-        Assert.Equal("yyyy-mm-dd hh:mm:ss", FormatCode(styles, first["D2"]));
+        Assert.Equal("yyyy-mm-dd\"T\"hh:mm:ss\"-05:00\"", FormatCode(styles, first["D2"]));
         Assert.Equal("45690", Value(second["C3"])); // 2025-02-02: 2025-01-01 is 45292 + 366 = 45658, + 31 + 1
         Assert.Equal(("inlineStr", "true"), (first["E2"].Attribute("t")?.Value, Value(first["E2"])));
         Assert.Equal(("inlineStr", "Tom & \"Jerry\" <b> «café» ñandú fin"), (first["F2"].Attribute("t")?.Value, Value(first["F2"])));
         Assert.Equal(["A3", "B3", "C3"], second.Keys); // the null DateTime, bool and string write no cell at all
+    }
+
+    [Fact]
+    public void A_utc_time_is_written_as_bogota_time_and_shows_its_offset()
+    {
+        var run = Rows[1] with { Cierre = DateTime.SpecifyKind(new(2026, 11, 22, 8, 0, 0), DateTimeKind.Utc) };
+
+        using var zip = Open(Xlsx.Write([run], "sync"));
+
+        var cell = Part(zip, "xl/worksheets/sheet1.xml").Descendants(S + "c").Single(c => c.Attribute("r")?.Value == "D2");
+        Assert.Equal(new DateTime(2026, 11, 22, 3, 0, 0).ToOADate(), double.Parse(Value(cell)!, CultureInfo.InvariantCulture), 9);
+        Assert.EndsWith("\"-05:00\"", FormatCode(Part(zip, "xl/styles.xml"), cell));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+57 300")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(A1)")]
+    public void Formula_like_text_is_written_as_text_never_as_a_formula(string text)
+    {
+        using var zip = Open(Xlsx.Write([Rows[1] with { Descripcion = text }], "procesos"));
+
+        var sheet = Part(zip, "xl/worksheets/sheet1.xml");
+        var cell = sheet.Descendants(S + "c").Single(c => c.Attribute("r")?.Value == "F2");
+        Assert.Equal(("inlineStr", text), (cell.Attribute("t")?.Value, Value(cell)));
+        Assert.Empty(sheet.Descendants(S + "f"));
     }
 
     [Theory]

@@ -71,7 +71,7 @@ public sealed class BancoFilterTests
     [Theory]
     [InlineData("modalidad=trueque", "modalidad: 'trueque' no es una modalidad conocida; se ignora")]
     [InlineData("mesDesde=2026-13", "mesDesde: '2026-13' no es un mes AAAA-MM (p. ej. 2026-03); se ignora")]
-    [InlineData("valorMin=-5", "valorMin: '-5' no es un valor en pesos mayor o igual a cero; se ignora")]
+    [InlineData("valorMin=-5", "valorMin: '-5' no es un valor en pesos enteros (solo dígitos, sin puntos, comas ni $); se ignora")]
     [InlineData("estado=abierto", "estado: 'abierto' no es un estado (planeado, publicado, en-evaluacion, adjudicado, contratado, cancelado-desierto); se ignora")]
     [InlineData("familia=frutas", "familia: 'frutas' no es un código UNSPSC (de 1 a 8 dígitos); se ignora")]
     [InlineData("pae=quizas", "pae: 'quizas' no es true ni false; se ignora")]
@@ -84,6 +84,30 @@ public sealed class BancoFilterTests
 
         Assert.Equal([warning], warnings);
         Assert.NotEmpty(BancoQuery.Apply(All, filter, Now));
+    }
+
+    [Theory]
+    [InlineData("1000000000.50")]
+    [InlineData("1,5")]
+    [InlineData("1.000.000")]
+    [InlineData("$1000000")]
+    [InlineData("+1000")]
+    [InlineData("1e6")]
+    public void A_money_filter_that_is_not_plain_digits_is_ignored_with_a_warning(string raw)
+    {
+        var (filter, warnings) = BancoFilter.Parse(Lookup("valorMin=" + Uri.EscapeDataString(raw)), Catalog);
+
+        Assert.Null(filter.ValorMin);
+        Assert.Equal([$"valorMin: '{raw}' no es un valor en pesos enteros (solo dígitos, sin puntos, comas ni $); se ignora"], warnings);
+    }
+
+    [Fact]
+    public void A_money_filter_in_plain_digits_is_integer_pesos()
+    {
+        var (filter, warnings) = BancoFilter.Parse(Lookup("valorMin=1000000000&valorMax=2000000000"), Catalog);
+
+        Assert.Equal((1_000_000_000L, 2_000_000_000L), (filter.ValorMin, filter.ValorMax));
+        Assert.Empty(warnings);
     }
 
     [Fact]

@@ -91,7 +91,8 @@ public sealed class MonitorApiTests : IAsyncLifetime
         var year = Assert.Single(profile.GetProperty("perfil").GetProperty("porAnio").EnumerateArray());
         Assert.Equal((2025, 2, 1), (year.GetProperty("anio").GetInt32(), year.GetProperty("participaciones").GetInt32(), year.GetProperty("adjudicaciones").GetInt32()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Contains("nadie", await missing.Content.ReadAsStringAsync());
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("No hay un proveedor con ese identificador", await missing.Content.ReadAsStringAsync());
     }
 
     [Theory]

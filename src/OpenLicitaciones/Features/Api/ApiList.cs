@@ -27,28 +27,40 @@ public sealed class ListRequest
     public string? Orden { get; }
     public List<string> Warnings { get; } = [];
     private readonly IQueryCollection _query;
+    private readonly HashSet<string> _known;
 
-    public ListRequest(IQueryCollection query)
+    /// <param name="parameters">The endpoint's own parameters (filters, and "orden" where it sorts); paging and format are common.</param>
+    public ListRequest(IQueryCollection query, IEnumerable<string> parameters)
     {
         _query = query;
+        _known = new HashSet<string>(["page", "pageSize", "format", .. parameters], StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in query)
+        {
+            if (name.Length == 0) continue;
+            if (!_known.Contains(name)) Warnings.Add($"{Clip(name)}: no es un parámetro de esta consulta; se ignora");
+            else if (values.Count > 1) Warnings.Add($"{name}: aparece {values.Count} veces; se usa el primer valor");
+        }
         Page = PositiveInt("page", 1, int.MaxValue);
         PageSize = PositiveInt("pageSize", DefaultPageSize, MaxPageSize);
-        Format = query["format"].ToString().ToLowerInvariant() switch
+        Format = (Value("format") ?? "").ToLowerInvariant() switch
         {
             "" or "json" => "json",
             "csv" => "csv",
             "xlsx" => "xlsx",
             var other => Warn($"format: '{Clip(other)}' no es un formato disponible (json, csv, xlsx); se responde en JSON", "json"),
         };
-        Orden = string.IsNullOrWhiteSpace(query["orden"]) ? null : query["orden"].ToString();
+        Orden = string.IsNullOrWhiteSpace(Value("orden")) ? null : Value("orden");
     }
 
-    public static ListRequest From(HttpRequest request) => new(request.Query);
+    public static ListRequest From(HttpRequest request, params string[] parameters) => new(request.Query, parameters);
+
+    /// <summary>The first value of a parameter this endpoint declares; null when absent or not one of its parameters.</summary>
+    public string? Value(string name) => _known.Contains(name) ? _query[name].FirstOrDefault() : null;
 
     /// <summary>A year filter (anio); null when absent or malformed (with a warning).</summary>
     public int? Year(string name = "anio")
     {
-        var raw = _query[name].ToString();
+        var raw = Value(name) ?? "";
         if (raw.Length == 0) return null;
         return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
             ? year
@@ -58,7 +70,7 @@ public sealed class ListRequest
     /// <summary>A UNSPSC prefix of 1 to 8 digits (segment "50", family "5040", class, product); "V1." is accepted.</summary>
     public string? UnspscPrefix(string name = "unspsc")
     {
-        var raw = _query[name].ToString().Trim();
+        var raw = (Value(name) ?? "").Trim();
         if (raw.Length == 0) return null;
         var code = raw.StartsWith("V1.", StringComparison.OrdinalIgnoreCase) ? raw[3..] : raw;
         return code.Length is >= 1 and <= 8 && code.All(char.IsAsciiDigit)
@@ -68,7 +80,7 @@ public sealed class ListRequest
 
     private int PositiveInt(string name, int fallback, int max)
     {
-        var raw = _query[name].ToString();
+        var raw = Value(name) ?? "";
         if (raw.Length == 0) return fallback;
         if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
             return Warn($"{name}: '{Clip(raw)}' no es un número entero positivo; se usa {fallback}", fallback);
@@ -91,6 +103,7 @@ public static class ApiList
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        Converters = { new PublicTime.JsonConverter() },
     };
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -139,7 +152,12 @@ public static class ApiList
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+               {
+                   NewLine = "\r\n",
+                   // RFC 4180: a lone CR or LF inside a field must be quoted too, not only the whole CRLF.
+                   ShouldQuote = args => args.Field.AsSpan().IndexOfAny("\",\r\n") >= 0,
+               }))
         {
             foreach (var p in properties) csv.WriteField(Json.PropertyNamingPolicy!.ConvertName(p.Name));
             csv.NextRecord();
@@ -155,9 +173,12 @@ public static class ApiList
     private static string CsvValue(object? value) => value switch
     {
         null => "",
-        DateTime d => d.TimeOfDay == TimeSpan.Zero && d.Kind != DateTimeKind.Utc ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("O", CultureInfo.InvariantCulture),
+        DateTime d => PublicTime.Iso(d),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => SafeText(value.ToString() ?? ""),
     };
+
+    /// <summary>Text a spreadsheet would run as a formula (SECOP names can start with = + - @) gets a leading apostrophe.</summary>
+    private static string SafeText(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

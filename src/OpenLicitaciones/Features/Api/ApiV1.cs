@@ -42,7 +42,7 @@ public static class ApiV1
 
     private static async Task<IResult> Procesos(HttpRequest http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        var request = ListRequest.From(http);
+        var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Procesos.AsNoTracking();
         if (request.Year() is { } year)
@@ -62,7 +62,7 @@ public static class ApiV1
 
     private static async Task<IResult> Contratos(HttpRequest http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        var request = ListRequest.From(http);
+        var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Contratos.AsNoTracking();
         if (request.Year() is { } year)
@@ -81,7 +81,7 @@ public static class ApiV1
 
     private static async Task<IResult> Paa(HttpRequest http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        var request = ListRequest.From(http);
+        var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Only the current version of each entity-year's plan (CONTRACTS §2).
         var query = db.PaaLines.AsNoTracking()
@@ -100,7 +100,7 @@ public static class ApiV1
 
     private static async Task<IResult> Proveedores(HttpRequest http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
-        var request = ListRequest.From(http);
+        var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Proveedores.AsNoTracking();
         if (request.Year() is { } year)
@@ -118,21 +118,29 @@ public static class ApiV1
     private static async Task<IResult> SyncEstado(HttpRequest http, SyncStatusQuery status, CancellationToken ct)
     {
         var request = ListRequest.From(http);
-        return ApiList.Respond(await status.LastRunsAsync(ct), request, "sync-estado");
+        return ApiList.Respond(Publish(await status.LastRunsAsync(ct)), request, "sync-estado");
     }
 
-    private static async Task<IResult> Health(SyncStatusQuery status, CancellationToken ct)
+    private static async Task<IResult> Health(SyncStatusQuery status, ILoggerFactory logs, CancellationToken ct)
     {
         try
         {
             var runs = await status.LastRunsAsync(ct);
-            return Results.Json(new { status = "ok", database = "ok", datasets = runs }, ApiList.Json);
+            return Results.Json(new { status = "ok", database = "ok", datasets = Publish(runs) }, ApiList.Json);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
-            return Results.Json(new { status = "error", database = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            logs.CreateLogger(typeof(ApiV1)).LogError(e, "/health: no se pudo leer la base de datos");
+            return Results.Json(new { status = "error", database = "No se pudo leer la base de datos; el detalle está en el registro del servidor." },
+                ApiList.Json, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    // The stored error can carry exception text; the public sees one sentence, the detail stays in the log and the database.
+    private const string PublicSyncError = "La última sincronización de este conjunto falló; se reintentará en la próxima ejecución.";
+
+    private static List<DatasetStatus> Publish(IEnumerable<DatasetStatus> runs) =>
+        runs.Select(r => r with { Error = r.Error is null ? null : PublicSyncError }).ToList();
 
     // Cédulas of natural persons are published masked except the last three digits (Ley 1581 de 2012, CONTRACTS §1).
     private static ContratoItem MaskContrato(ContratoItem c) =>

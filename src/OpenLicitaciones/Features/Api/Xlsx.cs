@@ -70,8 +70,8 @@ public static class Xlsx
     private static string Cell(string cellRef, object? value) => value switch
     {
         null => "",
-        DateTime d when d >= FirstSerialDate =>
-            $"""<c r="{cellRef}" s="{(d.TimeOfDay == TimeSpan.Zero ? DateStyle : DateTimeStyle)}"><v>{d.ToOADate().ToString("R", Inv)}</v></c>""",
+        DateTime d when PublicTime.InBogota(d) >= FirstSerialDate =>
+            $"""<c r="{cellRef}" s="{(PublicTime.IsDate(d) ? DateStyle : DateTimeStyle)}"><v>{PublicTime.InBogota(d).ToOADate().ToString("R", Inv)}</v></c>""",
         int or long or short or byte or decimal => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
         double x when double.IsFinite(x) => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
         float x when float.IsFinite(x) => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
@@ -85,7 +85,7 @@ public static class Xlsx
     private static string Display(object? value) => value switch
     {
         null => "",
-        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", Inv),
+        DateTime d => PublicTime.Iso(PublicTime.InBogota(d)),
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, Inv),
         _ => value.ToString() ?? "",
@@ -118,5 +118,6 @@ public static class Xlsx
     private const string RootRels = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
     private const string WorkbookRels = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""";
     // Style indexes: 0 normal, 1 bold header, 2 date, 3 date and time. Excel requires the two default fills.
-    private const string Styles = $"""<styleSheet xmlns="{Main}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""";
+    // Excel dates carry no zone: times are written in Bogotá time and the format shows its fixed offset (no daylight saving).
+    private const string Styles = $"""<styleSheet xmlns="{Main}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd&quot;T&quot;hh:mm:ss&quot;-05:00&quot;"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""";
 }

@@ -11,6 +11,8 @@ public sealed record BancoFilter
 {
     public const int MaxTextLength = 200;
     public static readonly string[] Sorts = ["mes", "-mes", "valor", "-valor", "estado", "-estado"];
+    public static readonly string[] Parameters =
+        ["q", "familia", "pae", "mesDesde", "mesHasta", "valorMin", "valorMax", "modalidad", "estado", "accesible", "unidad", "orden"];
 
     public string? Q { get; init; }
     public string? Familia { get; init; }
@@ -67,12 +69,13 @@ public sealed record BancoFilter
             warnings.Add($"{name}: '{Clip(value)}' no es un mes AAAA-MM (p. ej. 2026-03); se ignora");
             return null;
         }
+        // Integer pesos in plain digits only: "1.000.000" or "1,5" are ambiguous, so they are reported rather than guessed.
         long? Pesos(string name)
         {
-            var value = query(name)?.Trim().Replace(".", "").Replace(",", "").Replace("$", "").Trim();
+            var value = query(name)?.Trim();
             if (string.IsNullOrEmpty(value)) return null;
-            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var pesos) && pesos >= 0) return pesos;
-            warnings.Add($"{name}: '{Clip(query(name)!)}' no es un valor en pesos mayor o igual a cero; se ignora");
+            if (value.All(char.IsAsciiDigit) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var pesos)) return pesos;
+            warnings.Add($"{name}: '{Clip(value)}' no es un valor en pesos enteros (solo dígitos, sin puntos, comas ni $); se ignora");
             return null;
         }
 

@@ -37,8 +37,8 @@ public static class LicitacionesRegistration
         app.MapGet("/api/v1/licitaciones", async (HttpRequest http, BancoSnapshot snapshot, Modalidades modalidades, UnspscFamilias familias,
             TimeProvider time, CancellationToken ct) =>
         {
-            var list = ListRequest.From(http);
-            var (filter, warnings) = BancoFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades);
+            var list = ListRequest.From(http, BancoFilter.Parameters);
+            var (filter, warnings) = BancoFilter.Parse(list.Value, modalidades);
             list.Warnings.AddRange(warnings);
             var rows = BancoQuery.Apply(await snapshot.GetAsync(ct), filter, ColombiaTime.Now(time));
             return ApiList.Respond(rows.Select(r => LicitacionItem.From(r, familias)).ToList(), list, "licitaciones");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Licitaciones;
@@ -31,7 +32,7 @@ public sealed record Oportunidad(
 
     public ProcesoVinculado? ProcesoPrincipal => Procesos.OrderByDescending(p => p.FechaPublicacion).FirstOrDefault();
 
-    public string? UrlSecop => ProcesoPrincipal?.Url ?? ContratoPrincipal?.Url;
+    public string? UrlSecop => SourceUrl.Http(ProcesoPrincipal?.Url) ?? SourceUrl.Http(ContratoPrincipal?.Url);
 }
 
 /// <summary>The SECOP ids a PAA line may point at: requests (REQ), portfolios (BDOS) and notices (NTC) — CONTRACTS §1.</summary>

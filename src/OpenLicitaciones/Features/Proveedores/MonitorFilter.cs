@@ -13,6 +13,7 @@ public sealed record MonitorFilter
         "nombre", "participaciones", "adjudicaciones", "tasaExito", "contratos", "valorContratado", "primerAnio", "ultimoAnio",
         "nuevo", "pyme", "local", "mujer",
     ];
+    public static readonly string[] Parameters = ["q", "mujer", "nuevo", "pyme", "local", "modalidad", "desde", "hasta", "orden"];
 
     public string? Q { get; init; }
     public string? Mujer { get; init; }

@@ -75,8 +75,8 @@ public static class ProveedoresRegistration
         app.MapGet("/api/v1/monitor/proveedores", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            var list = ListRequest.From(http);
-            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            var list = ListRequest.From(http, MonitorFilter.Parameters);
+            var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
             list.Warnings.AddRange(warnings);
             var rows = MonitorQuery.Apply(await snapshot.GetAsync(ct), filter, options.Value.AniosNuevo, options.Value.Municipio);
             return ApiList.Respond(rows.Select(ProveedorItem.From).ToList(), list, "proveedores-monitor");
@@ -85,16 +85,20 @@ public static class ProveedoresRegistration
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
         {
             var data = await snapshot.GetAsync(ct);
-            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            // A profile is not a list, but reads its window through the same parameter rules.
+            var list = ListRequest.From(http, "desde", "hasta");
+            var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
+            list.Warnings.AddRange(warnings);
             return data.Proveedores.FirstOrDefault(p => p.Id == id) is { } h
-                ? Results.Json(new { perfil = Perfil(h, filter, options.Value, data.HistoriaDesde), warnings = warnings.Count > 0 ? warnings : null }, ApiList.Json)
-                : Results.Json(new { error = $"No hay un proveedor con el identificador '{id}'." }, ApiList.Json, statusCode: StatusCodes.Status404NotFound);
+                ? Results.Json(new { perfil = Perfil(h, filter, options.Value, data.HistoriaDesde), warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json)
+                : HttpHardening.Problem(StatusCodes.Status404NotFound, "No hay un proveedor con ese identificador en los datos de la entidad.");
         });
         app.MapGet("/api/v1/monitor/alertas", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
         {
-            var list = ListRequest.From(http);
-            var (filter, warnings) = MonitorFilter.Parse(name => http.Query[name].FirstOrDefault(), modalidades, ColombiaTime.Now(time).Year);
+            // The red flags depend only on the window; they are not sorted.
+            var list = ListRequest.From(http, "desde", "hasta");
+            var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
             list.Warnings.AddRange(warnings);
             var alertas = MonitorAlertas.Calcular(await snapshot.GetAsync(ct), filter.Desde, filter.Hasta, options.Value);
             return ApiList.Respond(alertas.Select(AlertaItem.From).ToList(), list, "alertas");

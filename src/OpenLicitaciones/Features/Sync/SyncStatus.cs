@@ -18,10 +18,14 @@ public sealed class SyncStatusQuery(IDbContextFactory<AppDbContext> dbFactory)
         var lastIds = db.SyncRuns.GroupBy(r => r.Dataset).Select(g => g.Max(r => r.Id));
         var runs = await db.SyncRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToListAsync(ct);
         return SecopDatasets.All.Select(d => runs.FirstOrDefault(r => r.Dataset == d.Id) is { } r
-                ? new DatasetStatus(r.Dataset, d.Nombre, r.Source, r.StartedAt, r.FinishedAt, r.RowsRead, r.RowsUpserted, r.RowsQuarantined, r.Error)
+                ? new DatasetStatus(r.Dataset, d.Nombre, r.Source, Utc(r.StartedAt), r.FinishedAt is { } f ? Utc(f) : null, r.RowsRead,
+                    r.RowsUpserted, r.RowsQuarantined, r.Error)
                 : null)
             .OfType<DatasetStatus>().ToList();
     }
+
+    // Run times are stored in UTC; SQLite hands them back unmarked.
+    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
 
     public async Task<DataFreshness> FreshnessAsync(CancellationToken ct = default)
     {
