@@ -14,7 +14,6 @@ public sealed partial class ProveedoresPage
     [Inject] private MonitorSnapshot Snapshot { get; set; } = null!;
     [Inject] private Modalidades Modalidades { get; set; } = null!;
     [Inject] private IOptions<MonitorOptions> Options { get; set; } = null!;
-    [Inject] private DataChangedNotifier Notifier { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
 
@@ -40,8 +39,6 @@ public sealed partial class ProveedoresPage
     private int CurrentYear => ColombiaTime.Now(Time).Year;
     private IEnumerable<int> Years => Enumerable.Range(CurrentYear - 9, 10).Reverse();
     private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
-
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -100,13 +97,6 @@ public sealed partial class ProveedoresPage
         return string.Join("&", parts.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
     }
 
-    private async Task OnDataChanged() => await InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
-
-    public void Dispose() => Notifier.Changed -= OnDataChanged;
 
     private sealed class FormModel
     {
