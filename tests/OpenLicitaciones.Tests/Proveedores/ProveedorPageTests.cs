@@ -8,7 +8,7 @@ namespace OpenLicitaciones.Tests.Proveedores;
 public sealed class ProveedorPageTests
 {
     [Fact]
-    public async Task The_profile_shows_the_years_given_in_its_url_as_the_api_does()
+    public async Task The_profile_shows_the_years_given_in_its_url_as_the_api_does_and_the_list_links_to_it_with_its_years()
     {
         using var testDb = new TestDb();
         await using var app = await ApiHost.StartAsync(testDb);
@@ -23,7 +23,11 @@ public sealed class ProveedorPageTests
             await db.SaveChangesAsync();
         }
 
-        var page = new HtmlParser().ParseDocument(await app.Client.GetStringAsync("/proveedores/901623692?desde=2024&hasta=2024"));
+        var list = new HtmlParser().ParseDocument(await app.Client.GetStringAsync("/proveedores?desde=2024&hasta=2024"));
+        var link = list.QuerySelector("[data-testid=monitor-fila] th a")!.GetAttribute("href");
+        Assert.Equal("/proveedores/901623692?desde=2024&hasta=2024", link); // the list links to the profile over its own years
+
+        var page = new HtmlParser().ParseDocument(await app.Client.GetStringAsync(link));
 
         Assert.Contains("2024–2024", page.QuerySelector(".rule")!.TextContent);
         var years = page.QuerySelectorAll("table.compact tbody tr").Select(tr => tr.QuerySelector("th")!.TextContent.Trim()).ToList();

@@ -85,6 +85,13 @@ public sealed partial class ProveedoresPage
         return $"/api/v1/monitor/proveedores?{(string.IsNullOrEmpty(query) ? "" : query + "&")}format={format}";
     }
 
+    /// <summary>A supplier's profile over the same years as the list.</summary>
+    private string ProfileUrl(string id)
+    {
+        var window = ToQuery(new MonitorFilter { Desde = _filter.Desde, Hasta = _filter.Hasta });
+        return $"/proveedores/{Uri.EscapeDataString(id)}{(window.Length == 0 ? "" : "?" + window)}";
+    }
+
     /// <summary>The query string of a filter; the default window and order are left out so shared links stay short.</summary>
     private string ToQuery(MonitorFilter f)
     {
