@@ -34,10 +34,15 @@ public sealed class DerivedView<T> where T : class
         return Volatile.Read(ref _current)!.Value;
     }
 
-    /// <summary>Starts a build unless one is running; completes when the view matches the data announced so far.</summary>
+    /// <summary>Starts a build unless one is running or the view is already current; completes when it matches the data announced so far.</summary>
     public Task RefreshAsync()
     {
-        lock (_lock) return _building ??= Task.Run(BuildUntilCurrentAsync);
+        lock (_lock)
+        {
+            // A late caller whose change a finished build already covered needs no other build.
+            if (_building is null && Volatile.Read(ref _current) is { } current && IsCurrent(current)) return Task.CompletedTask;
+            return _building ??= Task.Run(BuildUntilCurrentAsync);
+        }
     }
 
     private bool IsCurrent(Version v) => v.DataVersion == _notifier.Version && _stillValid(v.Value);
