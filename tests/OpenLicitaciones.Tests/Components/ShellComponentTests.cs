@@ -54,7 +54,7 @@ public sealed class ShellComponentTests
     public async Task Home_shows_the_figures_of_the_loaded_data_in_Colombian_format()
     {
         using var testDb = new TestDb();
-        using var host = await TestHost.StartAsync(testDb);
+        await using var host = await ApiHost.StartAsync(testDb); // Home reads the Monitor snapshot too
         await using (var db = testDb.CreateDbContext())
         {
             db.Contratos.AddRange(

@@ -36,7 +36,8 @@ public sealed class MonitorSnapshotTests
             await db.SaveChangesAsync();
         }
 
-        var (suppliers, from) = await MonitorSnapshot.BuildAsync(testDb, Catalog, CancellationToken.None);
+        var built = await MonitorSnapshot.BuildAsync(testDb, Catalog, CancellationToken.None);
+        var (suppliers, from) = (built.Proveedores, built.HistoriaDesde);
 
         Assert.Equal(["901623692", "c-555"], suppliers.Select(s => s.Id).Order());
         var s = suppliers.Single(x => x.Id == "901623692");

@@ -114,7 +114,7 @@ public sealed class HostingTests
 
         await using (var db = testDb.CreateDbContext()) // as the CLI would, through its own connection
         {
-            db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow });
+            db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, RowsUpserted = 3 });
             await db.SaveChangesAsync();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Sync;
@@ -12,35 +13,23 @@ namespace OpenLicitaciones.Features.Licitaciones;
 /// </summary>
 public sealed class BancoSnapshot
 {
-    private readonly IDbContextFactory<AppDbContext> _dbFactory;
-    private readonly DataChangedNotifier _notifier;
-    private readonly Modalidades _modalidades;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Built? _current;
+    private readonly DerivedView<Built> _view;
 
-    private sealed record Built(IReadOnlyList<Oportunidad> Rows, int Year, long DataVersion);
+    private sealed record Built(IReadOnlyList<Oportunidad> Rows, int Year);
 
-    public BancoSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, TimeProvider time) =>
-        (_dbFactory, _notifier, _modalidades, _time) = (dbFactory, notifier, modalidades, time);
-
-    public async Task<IReadOnlyList<Oportunidad>> GetAsync(CancellationToken ct = default)
+    public BancoSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, TimeProvider time,
+        ILogger<BancoSnapshot>? log = null)
     {
-        var year = ColombiaTime.Now(_time).Year;
-        if (_current is { } ready && ready.Year == year && ready.DataVersion == _notifier.Version) return ready.Rows;
-        await _gate.WaitAsync(ct);
-        try
+        _time = time;
+        _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, async ct =>
         {
-            var version = _notifier.Version; // read before building: a change during the build triggers another
-            if (_current is not { } built || built.Year != year || built.DataVersion != version)
-                _current = new Built(await BuildAsync(_dbFactory, _modalidades, [year, year + 1], ct), year, version);
-            return _current.Rows;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            var year = ColombiaTime.Now(time).Year;
+            return new Built(await BuildAsync(dbFactory, modalidades, [year, year + 1], ct), year);
+        }, built => built.Year == ColombiaTime.Now(_time).Year);
     }
+
+    public async Task<IReadOnlyList<Oportunidad>> GetAsync(CancellationToken ct = default) => (await _view.GetAsync(ct)).Rows;
 
     public static async Task<IReadOnlyList<Oportunidad>> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades,
         IReadOnlyList<int> years, CancellationToken ct)

@@ -14,7 +14,6 @@ public sealed partial class LicitacionesPage
     [Inject] private BancoSnapshot Snapshot { get; set; } = null!;
     [Inject] private Modalidades Modalidades { get; set; } = null!;
     [Inject] private UnspscFamilias Familias { get; set; } = null!;
-    [Inject] private DataChangedNotifier Notifier { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IJSRuntime Js { get; set; } = null!;
@@ -48,8 +47,6 @@ public sealed partial class LicitacionesPage
                                       || _filter.ValorMax is not null || _filter.Modalidad is not null || _filter.Estado is not null || _filter.Unidad is not null;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
-
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -115,16 +112,6 @@ public sealed partial class LicitacionesPage
         return $"/api/v1/licitaciones?{(string.IsNullOrEmpty(query) ? "" : query + "&")}format={format}";
     }
 
-    private async Task OnDataChanged()
-    {
-        await InvokeAsync(async () =>
-        {
-            await LoadAsync();
-            StateHasChanged();
-        });
-    }
-
-    public void Dispose() => Notifier.Changed -= OnDataChanged;
 
     /// <summary>What the filter form holds while a visitor edits it; applied to the URL on change or submit.</summary>
     private sealed class FormModel

@@ -68,6 +68,16 @@ public static class MonitorCounts
     }
 
     /// <summary>
+    /// The entity's average success rate in the window, shown beside a supplier's: processes won over processes taken part
+    /// in, counting every supplier's competitive participations (the same base as <c>tasaExito</c>); null when there are none.
+    /// </summary>
+    public static double? TasaPromedio(IEnumerable<ProveedorHistoria> proveedores, int desde, int hasta)
+    {
+        var competitivas = proveedores.SelectMany(p => p.Participaciones).Where(p => p.Competitiva && p.Anio >= desde && p.Anio <= hasta).ToList();
+        return competitivas.Count == 0 ? null : competitivas.Count(p => p.Adjudicado) / (double)competitivas.Count;
+    }
+
+    /// <summary>
     /// New = no valid contract with the entity in the N years before its first valid contract in the window; "sin-dato"
     /// when the synced history does not reach N years before that contract; "no" when it has no contract in the window.
     /// </summary>

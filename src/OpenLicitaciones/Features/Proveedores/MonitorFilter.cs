@@ -91,28 +91,36 @@ public sealed record MonitorFilter
 public static class MonitorQuery
 {
     /// <summary>Suppliers that took part in the window and match the filter, in the filter's order (ties by name, then id).</summary>
-    public static IReadOnlyList<ResumenProveedor> Apply(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad)
+    public static IReadOnlyList<ResumenProveedor> Apply(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad) =>
+        Filas(data, f, aniosNuevo, municipioEntidad).Select(x => x.Resumen).ToList();
+
+    /// <summary>The same rows as <see cref="Apply"/>, with the supplier's history and published item.</summary>
+    public static IEnumerable<MonitorSnapshot.Fila> Filas(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad)
     {
         var q = f.Q is null ? null : SupplierIdentity.NormalizeName(f.Q);
         var qDigits = f.Q is null ? "" : new string(f.Q.Where(char.IsAsciiDigit).ToArray());
-        var rows = data.Proveedores
-            .Where(h => q is null || data.SearchName(h).Contains(q, StringComparison.Ordinal) || MatchesDocument(h, qDigits))
-            .Select(h => MonitorCounts.Resumen(h, f.Desde, f.Hasta, aniosNuevo, municipioEntidad, data.HistoriaDesde))
-            .Where(r => r.Participaciones > 0)
-            .Where(r => f.Mujer is null || r.Mujer == f.Mujer)
-            .Where(r => !f.Nuevo || r.Nuevo == TriState.Si)
-            .Where(r => !f.Pyme || r.Pyme == TriState.Si)
-            .Where(r => !f.Local || r.Local == TriState.Si)
-            .Where(r => f.Modalidad is null || r.Modalidades.Contains(f.Modalidad));
+        return data.Ventana(f.Desde, f.Hasta, aniosNuevo, municipioEntidad, f.Orden)
+            .Where(x => q is null || data.SearchName(x.Historia).Contains(q, StringComparison.Ordinal)
+                        || MatchesDocument(x.Historia, qDigits))
+            .Where(x => f.Mujer is null || x.Resumen.Mujer == f.Mujer)
+            .Where(x => !f.Nuevo || x.Resumen.Nuevo == TriState.Si)
+            .Where(x => !f.Pyme || x.Resumen.Pyme == TriState.Si)
+            .Where(x => !f.Local || x.Resumen.Local == TriState.Si)
+            .Where(x => f.Modalidad is null || x.Resumen.Modalidades.Contains(f.Modalidad));
+    }
 
-        var descending = f.Orden.StartsWith('-');
-        var field = f.Orden.TrimStart('-');
-        IOrderedEnumerable<ResumenProveedor> ordered = field switch
+    /// <summary>The rows in the order <paramref name="orden"/> names (a field, '-' first for descending), ties by name, then id.</summary>
+    public static IReadOnlyList<MonitorSnapshot.Fila> Order(IReadOnlyList<MonitorSnapshot.Fila> rows, string orden)
+    {
+        var descending = orden.StartsWith('-');
+        var field = orden.TrimStart('-');
+        var key = Key(field);
+        IOrderedEnumerable<MonitorSnapshot.Fila> ordered = field switch
         {
-            "nombre" => descending ? rows.OrderByDescending(r => r.Nombre, Spanish) : rows.OrderBy(r => r.Nombre, Spanish),
-            _ => descending ? rows.OrderByDescending(Key(field)) : rows.OrderBy(Key(field)),
+            "nombre" => descending ? rows.OrderByDescending(r => r.Resumen.Nombre, Spanish) : rows.OrderBy(r => r.Resumen.Nombre, Spanish),
+            _ => descending ? rows.OrderByDescending(r => key(r.Resumen)) : rows.OrderBy(r => key(r.Resumen)),
         };
-        return ordered.ThenBy(r => r.Nombre, Spanish).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return ordered.ThenBy(r => r.Resumen.Nombre, Spanish).ThenBy(r => r.Resumen.Id, StringComparer.Ordinal).ToList();
     }
 
     // A natural person is found only by the whole document (CONTRACTS §1); a company or a "c-" supplier also by part of

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Licitaciones;
@@ -6,43 +8,88 @@ using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Proveedores;
 
-/// <summary>Every supplier's synced history, built once per data change and kept in memory (see BancoSnapshot).</summary>
-public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades)
+/// <summary>Every supplier's synced history, rebuilt in the background after each data change (see BancoSnapshot).</summary>
+public sealed class MonitorSnapshot
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Built? _current;
+    private readonly DerivedView<Built> _view;
 
-    public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde, long DataVersion)
+    public MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, ILogger<MonitorSnapshot>? log = null) =>
+        _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, ct => BuildAsync(dbFactory, modalidades, ct));
+
+    public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde)
     {
         private readonly Lazy<Dictionary<string, string>> _names = new(() => Proveedores.ToDictionary(p => p.Id, p => SupplierIdentity.NormalizeName(p.Nombre)));
+        private readonly ConcurrentDictionary<(int, int, int, string), Lazy<IReadOnlyList<Fila>>> _windows = new();
+        private readonly ConcurrentDictionary<(int, int, int, string, string), Lazy<IReadOnlyList<Fila>>> _orders = new();
 
         /// <summary>Each supplier's name folded for search, computed once per snapshot rather than on every request.</summary>
         public string SearchName(ProveedorHistoria p) => _names.Value.TryGetValue(p.Id, out var name) ? name : SupplierIdentity.NormalizeName(p.Nombre);
+
+        /// <summary>
+        /// The suppliers that took part in the window, with their summaries, in the given order: computed once per snapshot,
+        /// window and order, and shared by the API, the pages and the exports; filters then keep that order.
+        /// </summary>
+        public IReadOnlyList<Fila> Ventana(int desde, int hasta, int aniosNuevo, string municipio, string orden) =>
+            Cached(_orders, (desde, hasta, aniosNuevo, municipio, orden), () => MonitorQuery.Order(Cached(_windows, (desde, hasta, aniosNuevo, municipio),
+                () => Proveedores.Select(h => new Fila(h, MonitorCounts.Resumen(h, desde, hasta, aniosNuevo, municipio, HistoriaDesde)))
+                    .Where(f => f.Resumen.Participaciones > 0).ToList()), orden));
+
+        // A few dozen windows cover real use; past that (odd URLs) results are computed but not kept, so memory stays bounded.
+        private static IReadOnlyList<Fila> Cached<TKey>(ConcurrentDictionary<TKey, Lazy<IReadOnlyList<Fila>>> cache, TKey key, Func<IReadOnlyList<Fila>> compute)
+            where TKey : notnull =>
+            cache.TryGetValue(key, out var hit) ? hit.Value
+            : cache.Count >= 64 ? compute()
+            : cache.GetOrAdd(key, _ => new Lazy<IReadOnlyList<Fila>>(compute)).Value;
 
         /// <summary>The entity's processes and awards as the red flags read them (see RedFlags).</summary>
         public IReadOnlyList<ProcesoMonitor> Procesos { get; init; } = [];
         public IReadOnlyList<(int? Anio, AdjudicacionMonitor Adjudicacion)> Adjudicaciones { get; init; } = [];
     }
 
-    public async Task<Built> GetAsync(CancellationToken ct = default)
+    /// <summary>A supplier with its summary for one window.</summary>
+    public sealed record Fila(ProveedorHistoria Historia, ResumenProveedor Resumen)
     {
-        if (_current is { } ready && ready.DataVersion == notifier.Version) return ready;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var version = notifier.Version;
-            if (_current is not { } built || built.DataVersion != version)
-            {
-                var (suppliers, from) = await BuildAsync(dbFactory, modalidades, ct);
-                var (procesos, adjudicaciones) = await BuildFlagInputsAsync(dbFactory, modalidades, suppliers, ct);
-                _current = new Built(suppliers, from, version) { Procesos = procesos, Adjudicaciones = adjudicaciones };
-            }
-            return _current;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        private ProveedorItem? _item;
+
+        /// <summary>The row as the API publishes it, made once per window rather than on every request.</summary>
+        public ProveedorItem Item => _item ??= ProveedorItem.From(Resumen);
+    }
+
+    public Task<Built> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
+
+    /// <summary>Reads processes, registry, bids, offers and contracts once; both the histories and the red-flag inputs come from them.</summary>
+    public static async Task<Built> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+    {
+        var rows = await LoadAsync(dbFactory, ct);
+        var (suppliers, from) = BuildHistories(rows, modalidades);
+        var (procesos, adjudicaciones) = BuildFlagInputs(rows, modalidades, suppliers);
+        return new Built(suppliers, from) { Procesos = procesos, Adjudicaciones = adjudicaciones };
+    }
+
+    private sealed record ProcesoFila(string IdDelProceso, string? IdDelPortafolio, DateTime? FechaPublicacion, string? Modalidad, bool? Adjudicado,
+        string? CodigoProveedor, string? NitProveedorAdjudicado, string? NombreProveedor, string? CiudadProveedor, string? EstadoDelProcedimiento,
+        string? EstadoResumen, DateTime? FechaRecepcion, int? RespuestasAlProcedimiento, long? ValorTotalAdjudicacion, long? PrecioBase);
+
+    private sealed record PropuestaFila(string IdProcedimiento, string? NitProveedor, string? CodigoProveedor, string? Proveedor, DateTime? FechaPublicacion);
+
+    private sealed record OfertaFila(string IdDelProcesoDeCompra, string? NitDelProveedor, string? CodigoProveedor, string? NombreProveedor,
+        DateTime? FechaDeRegistro, string? Modalidad);
+
+    private sealed record Fuente(Dictionary<string, ProveedorRegistrado> Registry, List<ProcesoFila> Procesos, List<PropuestaFila> Proponentes,
+        List<OfertaFila> Ofertas, List<Contrato> Contratos, string Secret);
+
+    private static async Task<Fuente> LoadAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new Fuente(
+            await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct),
+            await db.Procesos.AsNoTracking().Select(p => new ProcesoFila(p.IdDelProceso, p.IdDelPortafolio, p.FechaPublicacion, p.Modalidad, p.Adjudicado,
+                p.CodigoProveedor, p.NitProveedorAdjudicado, p.NombreProveedor, p.CiudadProveedor, p.EstadoDelProcedimiento, p.EstadoResumen, p.FechaRecepcion,
+                p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase)).ToListAsync(ct),
+            await db.Proponentes.AsNoTracking().Select(b => new PropuestaFila(b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion)).ToListAsync(ct),
+            await db.Ofertas.AsNoTracking().Select(o => new OfertaFila(o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad)).ToListAsync(ct),
+            await db.Contratos.AsNoTracking().ToListAsync(ct),
+            await InstallationSecret.GetAsync(db, null, ct));
     }
 
     private sealed class Acc(string key)
@@ -70,21 +117,11 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         }
     }
 
-    public static async Task<(IReadOnlyList<ProveedorHistoria>, DateTime?)> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+    private static (IReadOnlyList<ProveedorHistoria>, DateTime?) BuildHistories(Fuente rows, Modalidades modalidades)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var secret = await InstallationSecret.GetAsync(db, null, ct);
-        var registry = await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct);
-        var procesos = await db.Procesos.AsNoTracking().Select(p => new
-        {
-            p.IdDelProceso, p.IdDelPortafolio, p.FechaPublicacion, p.Modalidad, p.Adjudicado, p.CodigoProveedor, p.NitProveedorAdjudicado,
-            p.NombreProveedor, p.CiudadProveedor, p.EstadoDelProcedimiento,
-        }).ToListAsync(ct);
+        var (registry, procesos, bidders, offers, contracts, secret) = (rows.Registry, rows.Procesos, rows.Proponentes, rows.Ofertas, rows.Contratos, rows.Secret);
         var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
         var byId = procesos.ToDictionary(p => p.IdDelProceso);
-        var bidders = await db.Proponentes.AsNoTracking().Select(b => new { b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion }).ToListAsync(ct);
-        var offers = await db.Ofertas.AsNoTracking().Select(o => new { o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad }).ToListAsync(ct);
-        var contracts = await db.Contratos.AsNoTracking().ToListAsync(ct);
 
         // One identity per document: a row that has only the supplier code takes the document that the registry or
         // any other row gives for that code, so a person seen by code only and by document stays one supplier.
@@ -174,16 +211,10 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
     /// contracts, for the competition and integrity flags. Awards name the supplier by the published id that
     /// <paramref name="proveedores"/> (from <see cref="BuildAsync"/>) gives the contract.
     /// </summary>
-    public static async Task<(IReadOnlyList<ProcesoMonitor>, IReadOnlyList<(int?, AdjudicacionMonitor)>)> BuildFlagInputsAsync(
-        IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, IReadOnlyList<ProveedorHistoria> proveedores, CancellationToken ct)
+    private static (IReadOnlyList<ProcesoMonitor>, IReadOnlyList<(int?, AdjudicacionMonitor)>) BuildFlagInputs(Fuente rows, Modalidades modalidades, IReadOnlyList<ProveedorHistoria> proveedores)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bidders = await db.Proponentes.GroupBy(b => b.IdProcedimiento).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var procesos = await db.Procesos.AsNoTracking().Select(p => new
-        {
-            p.IdDelProceso, p.IdDelPortafolio, p.Modalidad, p.EstadoDelProcedimiento, p.EstadoResumen, p.FechaPublicacion, p.FechaRecepcion,
-            p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase, p.Adjudicado,
-        }).ToListAsync(ct);
+        var bidders = rows.Proponentes.GroupBy(b => b.IdProcedimiento).ToDictionary(g => g.Key, g => g.Count());
+        var procesos = rows.Procesos;
         var result = procesos.Select(p =>
         {
             var modalidad = modalidades.Resolve(p.Modalidad);
@@ -197,7 +228,7 @@ public sealed class MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, D
         var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
         var supplierByContract = proveedores.SelectMany(h => h.Contratos.Select(c => (c.IdContrato, h.Id))).ToDictionary(x => x.IdContrato, x => x.Id);
         var awards = new List<(int?, AdjudicacionMonitor)>();
-        foreach (var c in await db.Contratos.AsNoTracking().ToListAsync(ct))
+        foreach (var c in rows.Contratos)
         {
             if (!BancoStatus.CountsAsContract(c.EstadoContrato)) continue;
             if (!supplierByContract.TryGetValue(c.IdContrato, out var supplier)) continue;

@@ -14,7 +14,6 @@ public sealed partial class ProveedoresPage
     [Inject] private MonitorSnapshot Snapshot { get; set; } = null!;
     [Inject] private Modalidades Modalidades { get; set; } = null!;
     [Inject] private IOptions<MonitorOptions> Options { get; set; } = null!;
-    [Inject] private DataChangedNotifier Notifier { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
 
@@ -40,8 +39,6 @@ public sealed partial class ProveedoresPage
     private int CurrentYear => ColombiaTime.Now(Time).Year;
     private IEnumerable<int> Years => Enumerable.Range(CurrentYear - 9, 10).Reverse();
     private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
-
-    protected override void OnInitialized() => Notifier.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -88,6 +85,13 @@ public sealed partial class ProveedoresPage
         return $"/api/v1/monitor/proveedores?{(string.IsNullOrEmpty(query) ? "" : query + "&")}format={format}";
     }
 
+    /// <summary>A supplier's profile over the same years as the list.</summary>
+    private string ProfileUrl(string id)
+    {
+        var window = ToQuery(new MonitorFilter { Desde = _filter.Desde, Hasta = _filter.Hasta });
+        return $"/proveedores/{Uri.EscapeDataString(id)}{(window.Length == 0 ? "" : "?" + window)}";
+    }
+
     /// <summary>The query string of a filter; the default window and order are left out so shared links stay short.</summary>
     private string ToQuery(MonitorFilter f)
     {
@@ -100,13 +104,6 @@ public sealed partial class ProveedoresPage
         return string.Join("&", parts.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
     }
 
-    private async Task OnDataChanged() => await InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
-
-    public void Dispose() => Notifier.Changed -= OnDataChanged;
 
     private sealed class FormModel
     {

@@ -59,6 +59,10 @@ public static class ProveedoresRegistration
         return builder;
     }
 
+    /// <summary>The Monitor's list as the API and its exports publish it (the benchmark times this same call).</summary>
+    public static IReadOnlyList<ProveedorItem> Lista(MonitorSnapshot.Built data, MonitorFilter f, MonitorOptions o) =>
+        MonitorQuery.Filas(data, f, o.AniosNuevo, o.Municipio).Select(x => x.Item).ToList();
+
     public static PerfilProveedor Perfil(ProveedorHistoria h, MonitorFilter f, MonitorOptions o, DateTime? historiaDesde)
     {
         var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipio, historiaDesde);
@@ -78,8 +82,7 @@ public static class ProveedoresRegistration
             var list = ListRequest.From(http, MonitorFilter.Parameters);
             var (filter, warnings) = MonitorFilter.Parse(list.Value, modalidades, ColombiaTime.Now(time).Year);
             list.Warnings.AddRange(warnings);
-            var rows = MonitorQuery.Apply(await snapshot.GetAsync(ct), filter, options.Value.AniosNuevo, options.Value.Municipio);
-            return ApiList.Respond(rows.Select(ProveedorItem.From).ToList(), list, "proveedores-monitor");
+            return ApiList.Respond(Lista(await snapshot.GetAsync(ct), filter, options.Value), list, "proveedores-monitor");
         });
         app.MapGet("/api/v1/monitor/proveedores/{id}", async (string id, HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,
             IOptions<MonitorOptions> options, TimeProvider time, CancellationToken ct) =>
