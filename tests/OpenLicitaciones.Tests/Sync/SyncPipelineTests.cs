@@ -470,11 +470,11 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         _fake.On(1, new Fault.Hold(release.Task));
         var clock = new ManualTime(T0);
 
-        var run = NewSync(time: clock).RunAsync(new ProcesosDataset(), CancellationToken.None);
+        var run = NewSync(o => o.RequestTimeoutSeconds = 300, time: clock).RunAsync(new ProcesosDataset(), CancellationToken.None);
         await firstInFlight.Task;
         Assert.Equal(T0.AddSeconds(60), (await LeaseAsync()).ExpiresAt);
 
-        for (var beat = 1; beat <= 5; beat++)
+        for (var beat = 1; beat <= 3; beat++)
         {
             clock.Advance(TimeSpan.FromSeconds(15));
             var expected = T0.AddSeconds(15 * beat);
