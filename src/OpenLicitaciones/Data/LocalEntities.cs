@@ -45,6 +45,8 @@ public sealed class SyncRun
     public int RowsQuarantined { get; set; }
     public string? UnknownColumns { get; set; }
     public string? Error { get; set; }
+    /// <summary>The lease holder that ran it, so a run left open by a dead process can be told from a running one.</summary>
+    public string? Holder { get; set; }
 }
 
 /// <summary>Where the next incremental run of a dataset resumes: the last (:updated_at, :id) stored.</summary>
@@ -57,10 +59,18 @@ public sealed class SyncCheckpoint
     public DateTime SavedAt { get; set; }
 }
 
-/// <summary>One sync per dataset at a time across processes (server jobs and the CLI).</summary>
+/// <summary>
+/// One sync per dataset at a time across processes (server jobs and the CLI). The holder's machine, process id and
+/// process start let another process on the same machine see at once that the holder died; elsewhere the lease
+/// expires a minute after its last heartbeat.
+/// </summary>
 public sealed class SyncLease
 {
     public string Dataset { get; set; } = "";
     public string Holder { get; set; } = "";
     public DateTime ExpiresAt { get; set; }
+    public string Machine { get; set; } = "";
+    public int ProcessId { get; set; }
+    public string? ProcessStart { get; set; }
+    public DateTime HeartbeatAt { get; set; }
 }

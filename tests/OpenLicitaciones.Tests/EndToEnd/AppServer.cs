@@ -129,7 +129,7 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>The self-contained apphost the app project built for this configuration, framework and platform.</summary>
-    private static string AppExecutable()
+    internal static string AppExecutable()
     {
         var assembly = typeof(AppServer).Assembly;
         var configuration = assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration

@@ -36,6 +36,9 @@ public abstract record Fault
     /// <summary>Sends half of the page, then drops the connection without finishing the response.</summary>
     public sealed record CutConnection : Fault;
 
+    /// <summary>Sends half of the page, signals <paramref name="Sent"/>, and waits until the client goes away.</summary>
+    public sealed record Stall(TaskCompletionSource Sent) : Fault;
+
     /// <summary>The normal page with one more column in every row (schema drift).</summary>
     public sealed record ExtraColumn(string Column, string Value) : Fault;
 }
@@ -172,8 +175,16 @@ public sealed class FakeSodaServer : IAsyncDisposable
             page.Add(copy);
         }
         var body = page.ToJsonString(Json);
-        if (fault is Fault.TruncatedJson or Fault.CutConnection) body = body[..(body.Length / 2)];
+        if (fault is Fault.TruncatedJson or Fault.CutConnection or Fault.Stall) body = body[..(body.Length / 2)];
         context.Response.ContentType = "application/json; charset=utf-8";
+        if (fault is Fault.Stall stall)
+        {
+            await context.Response.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            stall.Sent.TrySetResult();
+            await WaitAsync(context, stop => Task.Delay(Timeout.Infinite, stop));
+            return;
+        }
         await context.Response.WriteAsync(body, context.RequestAborted);
         if (fault is Fault.CutConnection)
         {

@@ -384,6 +384,157 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         Assert.Equal(4, await CountAsync());
     }
 
+    private static readonly DateTime T0 = new(2026, 11, 22, 15, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task A_lease_from_another_machine_is_taken_over_once_its_last_heartbeat_is_a_minute_old_and_not_before()
+    {
+        _fake.Put(Dataset, Many(4));
+        var dead = await SeedLeaseAsync(new SyncLease
+        {
+            Dataset = Dataset, Holder = "otro-servidor:4242:abc", Machine = "otro-servidor", ProcessId = 4242, ProcessStart = "arranque/1",
+            HeartbeatAt = T0, ExpiresAt = T0.AddSeconds(60),
+        });
+
+        var early = await NewSync(time: new FixedTime(T0.AddSeconds(59))).RunAsync(new ProcesosDataset(), CancellationToken.None);
+
+        Assert.Equal($"{Dataset}: otra sincronización de este conjunto está en curso", early.Error);
+        Assert.Empty(_fake.Requests);
+        await using (var db = _db.CreateDbContext())
+        {
+            Assert.Equal(dead.Holder, (await db.SyncLeases.SingleAsync()).Holder);
+            Assert.Null((await db.SyncRuns.SingleAsync()).FinishedAt);
+        }
+
+        var late = await NewSync(time: new FixedTime(T0.AddSeconds(60))).RunAsync(new ProcesosDataset(), CancellationToken.None);
+
+        Assert.Null(late.Error);
+        Assert.Equal(4, late.RowsRead);
+        await using (var db = _db.CreateDbContext())
+        {
+            var runs = await db.SyncRuns.OrderBy(r => r.Id).ToListAsync();
+            Assert.Equal([(SecopSync.Interrupted, (DateTime?)T0.AddSeconds(60)), (null, T0.AddSeconds(60))],
+                runs.Select(r => (r.Error, r.FinishedAt)));
+            Assert.Empty(await db.SyncLeases.ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_lease_whose_process_id_now_belongs_to_another_process_is_taken_over_at_once()
+    {
+        _fake.Put(Dataset, Many(4));
+        // This test's own process id, but not its start: the holder died and the system gave its number to us.
+        await SeedLeaseAsync(new SyncLease
+        {
+            Dataset = Dataset, Holder = "reutilizado", Machine = Environment.MachineName, ProcessId = Environment.ProcessId,
+            ProcessStart = "arranque-anterior/1", HeartbeatAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddMinutes(10),
+        });
+
+        var result = await RunAsync();
+
+        Assert.Null(result.Error);
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(SecopSync.Interrupted, (await db.SyncRuns.OrderBy(r => r.Id).FirstAsync()).Error);
+    }
+
+    [Fact]
+    public async Task A_live_holder_on_this_machine_keeps_its_lease_and_its_run_shows_as_running()
+    {
+        _fake.Put(Dataset, Many(4));
+        var live = await SeedLeaseAsync(new SyncLease
+        {
+            Dataset = Dataset, Holder = "vivo", Machine = Environment.MachineName, ProcessId = Environment.ProcessId,
+            ProcessStart = ProcessIdentity.Current.Start, HeartbeatAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddMinutes(1),
+        });
+        var status = new SyncStatusQuery(_db, TimeProvider.System);
+
+        var result = await RunAsync();
+
+        Assert.Equal($"{Dataset}: otra sincronización de este conjunto está en curso", result.Error);
+        Assert.Null(Assert.Single(await status.LastRunsAsync()).Error);
+
+        await using (var db = _db.CreateDbContext())
+            await db.SyncLeases.ExecuteUpdateAsync(s => s.SetProperty(l => l.ProcessStart, "arranque-anterior/1"));
+
+        Assert.Equal(SecopSync.Interrupted, Assert.Single(await status.LastRunsAsync()).Error);
+        Assert.Equal(live.Holder, (await LeaseAsync()).Holder); // reading the status never takes a lease over
+    }
+
+    [Fact]
+    public async Task The_holder_renews_its_lease_on_a_timer_while_a_page_is_slow()
+    {
+        _fake.Put(Dataset, Many(4));
+        var firstInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _fake.OnRequest = r => { if (r.Number == 1) firstInFlight.SetResult(); };
+        var release = new TaskCompletionSource();
+        _fake.On(1, new Fault.Hold(release.Task));
+        var clock = new ManualTime(T0);
+
+        var run = NewSync(o => o.RequestTimeoutSeconds = 300, time: clock).RunAsync(new ProcesosDataset(), CancellationToken.None);
+        await firstInFlight.Task;
+        Assert.Equal(T0.AddSeconds(60), (await LeaseAsync()).ExpiresAt);
+
+        for (var beat = 1; beat <= 3; beat++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(15));
+            var expected = T0.AddSeconds(15 * beat);
+            var lease = await WaitForAsync(LeaseAsync, l => l.HeartbeatAt == expected);
+            Assert.Equal(expected.AddSeconds(60), lease.ExpiresAt);
+        }
+        release.SetResult();
+
+        Assert.Null((await run).Error);
+        await using var db = _db.CreateDbContext();
+        Assert.Empty(await db.SyncLeases.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_holder_whose_lease_was_taken_over_stops_without_storing_its_page()
+    {
+        _fake.Put(Dataset, Many(10));
+        var secondInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _fake.OnRequest = r => { if (r.Number == 2) secondInFlight.SetResult(); };
+        var release = new TaskCompletionSource();
+        _fake.On(2, new Fault.Hold(release.Task));
+
+        var run = RunAsync();
+        await secondInFlight.Task;
+        await using (var db = _db.CreateDbContext())
+            await db.SyncLeases.ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, "otro-servidor:1:nuevo"));
+        release.SetResult();
+        var result = await run;
+
+        Assert.Contains("otro proceso continuó esta sincronización", result.Error);
+        Assert.Equal(3, await CountAsync());
+        Assert.Equal("otro-servidor:1:nuevo", (await LeaseAsync()).Holder);
+    }
+
+    private async Task<SyncLease> SeedLeaseAsync(SyncLease lease)
+    {
+        await using var db = _db.CreateDbContext();
+        db.SyncLeases.Add(lease);
+        db.SyncRuns.Add(new SyncRun { Dataset = lease.Dataset, Source = "socrata", StartedAt = lease.HeartbeatAt, Holder = lease.Holder, RowsRead = 3 });
+        await db.SaveChangesAsync();
+        return lease;
+    }
+
+    private async Task<SyncLease> LeaseAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.SyncLeases.AsNoTracking().SingleAsync();
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || timeout.IsCancellationRequested) return value;
+            await Task.Delay(20);
+        }
+    }
+
     private static SodaCursor Cursor(int n) => new(Stamp(n), RowId(n));
 
     private async Task<int> CountAsync()
@@ -395,7 +546,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
     private Task<SyncResult> RunAsync(Action<SyncOptions>? configure = null) =>
         NewSync(configure).RunAsync(new ProcesosDataset(), CancellationToken.None);
 
-    private SecopSync NewSync(Action<SyncOptions>? configure = null, IDbContextFactory<AppDbContext>? factory = null)
+    private SecopSync NewSync(Action<SyncOptions>? configure = null, IDbContextFactory<AppDbContext>? factory = null, TimeProvider? time = null)
     {
         var settings = new SyncOptions
         {
@@ -406,7 +557,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         var options = Options.Create(settings);
         var source = new SocrataSource(_http, options, NullLogger<SocrataSource>.Instance, TimeProvider.System);
         var entities = Options.Create(new EntitiesOptions { Items = [new EntityOptions { Nit = Palmira }] });
-        return new SecopSync(factory ?? _db, source, options, entities, TimeProvider.System, NullLogger<SecopSync>.Instance);
+        return new SecopSync(factory ?? _db, source, options, entities, time ?? TimeProvider.System, NullLogger<SecopSync>.Instance);
     }
 
     /// <summary>Stands in for the demo generator: a source named "demo" with a single page.</summary>

@@ -8,3 +8,6 @@ public sealed class Initial : SqlMigration;
 
 [DbContext(typeof(AppDbContext)), Migration("20261202_0002_InstallationSecret")]
 public sealed class InstallationSecretMigration : SqlMigration;
+
+[DbContext(typeof(AppDbContext)), Migration("20261202_0003_LeaseHolder")]
+public sealed class LeaseHolder : SqlMigration;

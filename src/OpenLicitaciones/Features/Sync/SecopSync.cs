@@ -24,7 +24,14 @@ public sealed class SecopSync(
     TimeProvider time,
     ILogger<SecopSync> log)
 {
-    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
+    /// <summary>What a run left open by a process that died is closed with.</summary>
+    public const string Interrupted = "Sincronización interrumpida: el proceso terminó antes de cerrarla; la siguiente continúa desde el último punto guardado.";
+
+    // A holder on another machine is given up a minute after its last heartbeat; it beats four times a minute
+    // on a timer, so a slow page or a slow database never lets a live holder's lease lapse.
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(15);
+    private readonly ProcessIdentity _me = ProcessIdentity.Current;
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public string SourceName => source.Name;
@@ -43,8 +50,10 @@ public sealed class SecopSync(
         if (!await TryAcquireLeaseAsync(dataset.Id, ct))
             return new SyncResult(dataset.Id, source.Name, 0, 0, 0, $"{dataset.Id}: otra sincronización de este conjunto está en curso");
 
-        var run = new SyncRun { Dataset = dataset.Id, Source = source.Name, StartedAt = Now() };
+        var run = new SyncRun { Dataset = dataset.Id, Source = source.Name, StartedAt = Now(), Holder = _holder };
         var unknownColumns = new SortedSet<string>(StringComparer.Ordinal);
+        using var stopBeating = new CancellationTokenSource();
+        var heartbeat = BeatAsync(dataset.Id, stopBeating.Token);
         try
         {
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -72,6 +81,8 @@ public sealed class SecopSync(
         }
         finally
         {
+            await stopBeating.CancelAsync();
+            await heartbeat;
             run.FinishedAt = Now();
             run.UnknownColumns = unknownColumns.Count > 0 ? string.Join(", ", unknownColumns) : null;
             await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
@@ -156,8 +167,9 @@ public sealed class SecopSync(
         var upserted = await dataset.UpsertAsync(db, mapped, ct);
         db.Quarantine.AddRange(quarantined);
         if (checkpoint is not null) await SaveCheckpointAsync(db, dataset.Id, checkpoint);
-        await db.SyncLeases.Where(l => l.Dataset == dataset.Id && l.Holder == _holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, Now() + LeaseLength), ct);
+        // A holder that stalled past its lease may have been replaced: it must not write over the new holder's pages.
+        if (await RenewLeaseAsync(db, dataset.Id, ct) == 0)
+            throw new SyncFailedException($"{dataset.Id}: otro proceso continuó esta sincronización; esta se detiene sin guardar la página");
         run.RowsRead += rows.Count;
         run.RowsUpserted += upserted;
         run.RowsQuarantined += quarantined.Count;
@@ -216,24 +228,79 @@ public sealed class SecopSync(
         return c != 0 ? c : string.CompareOrdinal(a.RowId, b.RowId);
     }
 
-    /// <summary>A lease row per dataset: one writer at a time across the server's jobs and the CLI.</summary>
+    /// <summary>
+    /// A lease row per dataset: one writer at a time across the server's jobs and the CLI. A lease whose holder is
+    /// judged dead is taken over, and the runs it left open are closed as interrupted.
+    /// </summary>
     private async Task<bool> TryAcquireLeaseAsync(string dataset, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now();
-        var taken = await db.SyncLeases.Where(l => l.Dataset == dataset && (l.ExpiresAt < now || l.Holder == _holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, _holder).SetProperty(l => l.ExpiresAt, now + LeaseLength), ct);
-        if (taken == 1) return true;
-        if (await db.SyncLeases.AnyAsync(l => l.Dataset == dataset, ct)) return false;
-        db.SyncLeases.Add(new SyncLease { Dataset = dataset, Holder = _holder, ExpiresAt = now + LeaseLength });
+        var held = await db.SyncLeases.AsNoTracking().FirstOrDefaultAsync(l => l.Dataset == dataset, ct);
+        if (held is null)
+        {
+            db.SyncLeases.Add(new SyncLease
+            {
+                Dataset = dataset, Holder = _holder, Machine = _me.Machine, ProcessId = _me.ProcessId, ProcessStart = _me.Start,
+                HeartbeatAt = now, ExpiresAt = now + LeaseLength,
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return false; // another process inserted the lease first
+            }
+        }
+        else
+        {
+            var whyDead = held.Holder == _holder ? null : ProcessIdentity.WhyDead(held, now, _me, ProcessIdentity.StartOf);
+            if (held.Holder != _holder && whyDead is null) return false;
+            // Replaces only the holder that was judged: if another process took the lease meanwhile, this one backs off.
+            var taken = await db.SyncLeases.Where(l => l.Dataset == dataset && l.Holder == held.Holder).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Holder, _holder).SetProperty(l => l.Machine, _me.Machine).SetProperty(l => l.ProcessId, _me.ProcessId)
+                .SetProperty(l => l.ProcessStart, _me.Start).SetProperty(l => l.HeartbeatAt, now).SetProperty(l => l.ExpiresAt, now + LeaseLength), ct);
+            if (taken == 0) return false;
+            if (whyDead is not null)
+                log.LogWarning("{Dataset}: se retoma la sincronización que tenía {Holder}, dada por terminada: {Reason}", dataset, held.Holder, whyDead);
+        }
+        // Whoever holds the lease is the only one syncing this dataset, so any run still open was cut short.
+        await db.SyncRuns.Where(r => r.Dataset == dataset && r.FinishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, Interrupted), ct);
+        return true;
+    }
+
+    private Task<int> RenewLeaseAsync(AppDbContext db, string dataset, CancellationToken ct)
+    {
+        var now = Now();
+        return db.SyncLeases.Where(l => l.Dataset == dataset && l.Holder == _holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.HeartbeatAt, now).SetProperty(l => l.ExpiresAt, now + LeaseLength), ct);
+    }
+
+    /// <summary>Renews the lease on a timer while the run works, however long one page takes.</summary>
+    private async Task BeatAsync(string dataset, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(HeartbeatEvery, time);
         try
         {
-            await db.SaveChangesAsync(ct);
-            return true;
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(stop);
+                    await RenewLeaseAsync(db, dataset, stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The lease outlives three missed beats; the next tick tries again.
+                    log.LogWarning(e, "{Dataset}: no se pudo renovar el turno de sincronización", dataset);
+                }
+            }
         }
-        catch (DbUpdateException)
+        catch (OperationCanceledException)
         {
-            return false; // another process inserted the lease first
+            // The run ended.
         }
     }
 

@@ -9,23 +9,33 @@ public sealed record DatasetStatus(string Dataset, string Nombre, string Source,
 /// <summary>What the shell shows: when data last changed successfully and whether it is demo data.</summary>
 public sealed record DataFreshness(DateTime? LastSuccessUtc, bool IsDemo, int FailedDatasets);
 
-public sealed class SyncStatusQuery(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class SyncStatusQuery(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
-    /// <summary>The last run of each dataset, in the sync's dataset order.</summary>
+    /// <summary>
+    /// The last run of each dataset, in the sync's dataset order. An open run whose process died is shown as
+    /// interrupted even before the next run takes its lease over and closes it.
+    /// </summary>
     public async Task<IReadOnlyList<DatasetStatus>> LastRunsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lastIds = db.SyncRuns.GroupBy(r => r.Dataset).Select(g => g.Max(r => r.Id));
         var runs = await db.SyncRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToListAsync(ct);
+        var leases = await db.SyncLeases.AsNoTracking().ToDictionaryAsync(l => l.Dataset, ct);
+        var now = time.GetUtcNow().UtcDateTime;
         return SecopDatasets.All.Select(d => runs.FirstOrDefault(r => r.Dataset == d.Id) is { } r
                 ? new DatasetStatus(r.Dataset, d.Nombre, r.Source, Utc(r.StartedAt), r.FinishedAt is { } f ? Utc(f) : null, r.RowsRead,
-                    r.RowsUpserted, r.RowsQuarantined, r.Error)
+                    r.RowsUpserted, r.RowsQuarantined,
+                    r.FinishedAt is null && !StillRunning(r, leases.GetValueOrDefault(r.Dataset), now) ? SecopSync.Interrupted : r.Error)
                 : null)
             .OfType<DatasetStatus>().ToList();
     }
 
     // Run times are stored in UTC; SQLite hands them back unmarked.
     private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
+
+    private static bool StillRunning(SyncRun run, SyncLease? lease, DateTime now) =>
+        lease is not null && lease.Holder == run.Holder
+        && ProcessIdentity.WhyDead(lease, now, ProcessIdentity.Current, ProcessIdentity.StartOf) is null;
 
     public async Task<DataFreshness> FreshnessAsync(CancellationToken ct = default)
     {
