@@ -14,7 +14,7 @@ namespace OpenLicitaciones.Tests.EndToEnd;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     // A hard cap on the server's life so it stops by itself even if the test host dies before disposing it.
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(30);
     private const int MaxOutputChars = 200_000;

@@ -136,11 +136,8 @@ public static class ApiV1
         }
     }
 
-    // The stored error can carry exception text; the public sees one sentence, the detail stays in the log and the database.
-    private const string PublicSyncError = "La última sincronización de este conjunto falló; se reintentará en la próxima ejecución.";
-
     private static List<DatasetStatus> Publish(IEnumerable<DatasetStatus> runs) =>
-        runs.Select(r => r with { Error = r.Error is null ? null : PublicSyncError }).ToList();
+        runs.Select(r => r with { Error = SecopSync.PublicError(r.Error) }).ToList();
 
     // Cédulas of natural persons are published masked except the last three digits (Ley 1581 de 2012, CONTRACTS §1).
     private static ContratoItem MaskContrato(ContratoItem c) =>

@@ -26,6 +26,14 @@ public sealed class SecopSync(
 {
     /// <summary>What a run left open by a process that died is closed with.</summary>
     public const string Interrupted = "Sincronización interrumpida: el proceso terminó antes de cerrarla; la siguiente continúa desde el último punto guardado.";
+    public const string Cancelled = "Sincronización cancelada; la próxima continúa desde el último punto guardado.";
+    private const string Failed = "La última sincronización de este conjunto falló; se reintentará en la próxima ejecución.";
+
+    /// <summary>
+    /// What the public sees of a stored run error: our own sentences as they are; anything else (it can carry exception
+    /// text) becomes one general sentence, the detail staying in the log and the database.
+    /// </summary>
+    public static string? PublicError(string? stored) => stored is null or Interrupted or Cancelled ? stored : Failed;
 
     // A holder on another machine is given up a minute after its last heartbeat; it beats four times a minute
     // on a timer, so a slow page or a slow database never lets a live holder's lease lapse.
@@ -67,7 +75,7 @@ public sealed class SecopSync(
         }
         catch (OperationCanceledException)
         {
-            run.Error = "Sincronización cancelada; la próxima continúa desde el último punto guardado.";
+            run.Error = Cancelled;
         }
         catch (SyncFailedException e)
         {
