@@ -119,7 +119,9 @@ public sealed class MonitorApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("*******123", profile.GetProperty("perfil").GetProperty("proveedor").GetProperty("nit").GetString());
-        Assert.Contains("No encontramos este proveedor", await _api.Client.GetStringAsync("/proveedores/1144055123"));
+        using var page = await _api.Client.GetAsync("/proveedores/1144055123");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("No encontramos este proveedor", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

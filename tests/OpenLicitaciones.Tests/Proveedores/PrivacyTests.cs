@@ -190,8 +190,19 @@ public sealed partial class PrivacyTests
         foreach (var part in new[] { document[..^1], document[1..], document[2..^2] })
             Assert.DoesNotContain(Ids(await GetAsync(api, $"/api/v1/monitor/proveedores?q={part}", documents)), i => i.StartsWith("p-", StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync($"/api/v1/monitor/proveedores/{document}")).StatusCode);
-        Assert.Contains("No encontramos este proveedor", await api.Client.GetStringAsync($"/proveedores/{document}"));
+        // The API's 404 does not repeat the number; the friendly page repeats only the visitor's own address (its
+        // skip link), never states it, and no other person's document is on it.
+        using (var api404 = await api.Client.GetAsync($"/api/v1/monitor/proveedores/{document}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, api404.StatusCode);
+            Assert.DoesNotContain(document, await api404.Content.ReadAsStringAsync());
+        }
+        using var page404 = await api.Client.GetAsync($"/proveedores/{document}");
+        Assert.Equal(HttpStatusCode.NotFound, page404.StatusCode);
+        var page = await page404.Content.ReadAsStringAsync();
+        Assert.Contains("No encontramos este proveedor", page);
+        Assert.DoesNotContain(others, page.Contains);
+        Assert.DoesNotContain(document, page.Replace($"proveedores/{document}#contenido", ""));
     }
 
     /// <summary>The body of a successful GET (an XLSX unzipped into its XML parts), checked for every document.</summary>
