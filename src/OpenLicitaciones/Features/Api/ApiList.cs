@@ -138,11 +138,14 @@ public static class ApiList
     }
 
     /// <summary>The same response for rows already in memory (filtered and ordered by the caller).</summary>
-    public static IResult Respond<T>(IReadOnlyList<T> rows, ListRequest request, string fileName)
+    public static IResult Respond<T>(IReadOnlyList<T> rows, ListRequest request, string fileName) => Respond(rows, row => row, request, fileName);
+
+    /// <summary>The same, publishing each row with <paramref name="publish"/>: only the requested page for JSON, every row for exports.</summary>
+    public static IResult Respond<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> publish, ListRequest request, string fileName)
     {
-        if (request.Format == "csv") return Results.File(Csv(rows), "text/csv; charset=utf-8", $"{fileName}.csv");
-        if (request.Format == "xlsx") return Results.File(Xlsx.Write(rows, fileName), XlsxContentType, $"{fileName}.xlsx");
-        var page = rows.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToList();
+        if (request.Format == "csv") return Results.File(Csv(rows.Select(publish)), "text/csv; charset=utf-8", $"{fileName}.csv");
+        if (request.Format == "xlsx") return Results.File(Xlsx.Write(rows.Select(publish).ToList(), fileName), XlsxContentType, $"{fileName}.xlsx");
+        var page = rows.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).Select(publish).ToList();
         return Results.Json(new ListResponse<T>(rows.Count, request.Page, request.PageSize, page, request.Warnings.Count > 0 ? request.Warnings : null), Json);
     }
 

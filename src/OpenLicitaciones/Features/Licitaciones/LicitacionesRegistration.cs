@@ -41,7 +41,7 @@ public static class LicitacionesRegistration
             var (filter, warnings) = BancoFilter.Parse(list.Value, modalidades);
             list.Warnings.AddRange(warnings);
             var rows = BancoQuery.Apply(await snapshot.GetAsync(ct), filter, ColombiaTime.Now(time));
-            return ApiList.Respond(rows.Select(r => LicitacionItem.From(r, familias)).ToList(), list, "licitaciones");
+            return ApiList.Respond(rows, r => LicitacionItem.From(r, familias), list, "licitaciones");
         });
         return app;
     }
