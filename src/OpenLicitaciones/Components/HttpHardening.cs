@@ -41,7 +41,8 @@ public static class HttpHardening
             .UseStatusCodePages(c => Problem(c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext)));
         app.UseWhen(c => !IsApi(c), pages => pages
             .UseExceptionHandler("/error", createScopeForErrors: true)
-            .UseStatusCodePagesWithReExecute("/no-encontrado"));
+            // A fresh scope per re-execution: the first render's services (its NavigationManager) are already initialised.
+            .UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true));
         return app;
     }
 

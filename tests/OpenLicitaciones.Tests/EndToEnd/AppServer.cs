@@ -128,7 +128,7 @@ public sealed class AppServer : IAsyncLifetime
         }
     }
 
-    /// <summary>The self-contained apphost the app project built for this configuration, framework and platform.</summary>
+    /// <summary>The apphost the app project built for this configuration and framework (framework-dependent: no runtime folder).</summary>
     internal static string AppExecutable()
     {
         var assembly = typeof(AppServer).Assembly;
@@ -138,7 +138,7 @@ public sealed class AppServer : IAsyncLifetime
             ?? throw new InvalidOperationException("The test assembly does not say which framework it targets."));
         var tfm = $"net{framework.Version.Major}.{framework.Version.Minor}";
         var name = OperatingSystem.IsWindows() ? "OpenLicitaciones.exe" : "OpenLicitaciones";
-        return Path.Combine(RepositoryRoot.Path, "src", "OpenLicitaciones", "bin", configuration, tfm, RuntimeInformation.RuntimeIdentifier, name);
+        return Path.Combine(RepositoryRoot.Path, "src", "OpenLicitaciones", "bin", configuration, tfm, name);
     }
 
     private static int FreeLoopbackPort()

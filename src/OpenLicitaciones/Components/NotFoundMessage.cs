@@ -1,0 +1,26 @@
+namespace OpenLicitaciones.Components;
+
+/// <summary>What a "not found" page says, and where it leads back to.</summary>
+public sealed record NotFoundMessage(string Title, string Heading, string Text, string BackHref, string BackLabel)
+{
+    public static readonly NotFoundMessage Pagina = new("Página no encontrada", "No encontramos esta página",
+        "La dirección puede estar mal escrita o la página ya no existe.", "/", "Volver al inicio");
+
+    public static readonly NotFoundMessage Oportunidad = new("Oportunidad no encontrada", "No encontramos esta oportunidad",
+        "Puede que ya no esté en el plan de compras vigente o que la dirección esté incompleta.", "/licitaciones", "Volver al Banco de Licitaciones");
+
+    // The identifier is not repeated: an old link may carry a person's cédula (CONTRACTS §1).
+    public static readonly NotFoundMessage Proveedor = new("Proveedor no encontrado", "No encontramos este proveedor",
+        "No hay un proveedor con ese identificador en los datos sincronizados de la entidad.", "/proveedores", "Volver al Monitor de Transparencia");
+
+    /// <summary>
+    /// The message for an address that answered 404. A detail page that finds nothing answers 404 while prerendering,
+    /// and .NET 10 then re-executes the request here: the original address says which message it had.
+    /// </summary>
+    public static NotFoundMessage For(string? originalPath) => originalPath switch
+    {
+        { } p when p.StartsWith("/licitaciones/", StringComparison.OrdinalIgnoreCase) => Oportunidad,
+        { } p when p.StartsWith("/proveedores/", StringComparison.OrdinalIgnoreCase) => Proveedor,
+        _ => Pagina,
+    };
+}
