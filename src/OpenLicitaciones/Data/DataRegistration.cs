@@ -15,12 +15,20 @@ public static class DataRegistration
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException($"Falta ConnectionStrings:{ConnectionName} en appsettings.json (p. ej. \"Data Source=openlicitaciones.db\").");
-        builder.Services.AddDbContextFactory<AppDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas())
-            // Migrations are SQL scripts checked against the model by a test (EF's design package is not available here).
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseAppSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         return builder;
+    }
+
+    /// <summary>The app's one SQLite configuration, shared by the server, the benchmark and the tests.</summary>
+    public static TBuilder UseAppSqlite<TBuilder>(this TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder
+    {
+        options
+            // EF Core 10 sends a list in a query as one parameter per value by default; the views pass thousands of ids, and
+            // one JSON parameter builds the Banco three times faster (measured with `benchmark banco`).
+            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+            // Migrations are SQL scripts checked against the model by a test (EF's design package is not available here).
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return options;
     }
 
     /// <summary>Creates or upgrades the database, turns on WAL, and seeds the producer associations once.</summary>

@@ -10,8 +10,7 @@ public sealed class TestDb : IDbContextFactory<AppDbContext>, IDisposable
     public string ConnectionString => $"Data Source={Path}";
 
     public AppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseAppSqlite(ConnectionString).Options);
 
     public void Dispose()
     {

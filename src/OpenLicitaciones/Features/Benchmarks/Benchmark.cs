@@ -49,8 +49,7 @@ public static class Benchmark
 
         public string Path => _path;
 
-        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_path}")
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseAppSqlite($"Data Source={_path}").Options);
 
         public async Task CreateAsync()
         {
