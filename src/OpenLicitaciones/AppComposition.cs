@@ -20,7 +20,7 @@ public static class AppComposition
             ApplicationName = typeof(AppComposition).Assembly.GetName().Name,
         });
         configure?.Invoke(builder);
-        // Serve Radzen's and the app's static files from the build output in every environment, not only Development.
+        // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones().AddProveedores();
         return builder;

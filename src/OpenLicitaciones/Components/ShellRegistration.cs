@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radzen;
+using MudBlazor.Services;
 
 namespace OpenLicitaciones.Components;
 
@@ -9,7 +9,7 @@ public static class ShellRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpHardening();
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
                 "Site:PublicBaseUrl debe estar vacío o ser una URL absoluta http(s), p. ej. https://licitaciones.palmira.gov.co.")

@@ -1,9 +1,8 @@
-using AngleSharp.Html.Parser;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Components.Layout;
 using OpenLicitaciones.Features.Sync;
@@ -12,37 +11,26 @@ using OpenLicitaciones.Tests.Support;
 namespace OpenLicitaciones.Tests.Components;
 
 /// <summary>The one live-refresh component pages use (CONVENTIONS 9).</summary>
-public sealed class LiveRefreshTests
+public sealed class LiveRefreshTests : ComponentTest
 {
     [Fact]
     public async Task A_change_reloads_and_re_renders_the_page_and_a_failing_reload_reaches_the_error_boundary_not_the_notifier()
     {
         using var testDb = new TestDb();
         await using var app = await ApiHost.StartAsync(testDb);
+        UseAppServices(app.Services);
         var notifier = app.Services.GetRequiredService<DataChangedNotifier>();
-        await using var renderer = new HtmlRenderer(app.Services, NullLoggerFactory.Instance);
         var state = new Page.State();
-        var output = await renderer.Dispatcher.InvokeAsync(() => renderer.RenderComponentAsync<PageErrorBoundary>(ParameterView.FromDictionary(
-            new Dictionary<string, object?>
-            {
-                [nameof(ErrorBoundary.ChildContent)] = (RenderFragment)(b =>
-                {
-                    b.OpenComponent<Page>(0);
-                    b.AddAttribute(1, nameof(Page.Of), state);
-                    b.CloseComponent();
-                }),
-            })));
-        async Task<AngleSharp.Dom.IDocument> Html() => new HtmlParser().ParseDocument(await renderer.Dispatcher.InvokeAsync(output.ToHtmlString));
-        Assert.Equal("0", (await Html()).QuerySelector("p.loads")!.TextContent);
+        var cut = Render<PageErrorBoundary>(p => p.AddChildContent<Page>(c => c.Add(x => x.Of, state)));
+        Assert.Equal("0", cut.Find("p.loads").TextContent);
 
         await notifier.NotifyAsync();
-        Assert.Equal("1", (await Html()).QuerySelector("p.loads")!.TextContent);
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("p.loads").TextContent));
 
         state.Fails = true;
         await notifier.NotifyAsync(); // completes: the failure went to the page's error boundary
-        var failed = await Html();
-        Assert.Null(failed.QuerySelector("p.loads"));
-        Assert.StartsWith("Algo falló al mostrar esta parte", failed.QuerySelector("[role=alert]")!.TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("p.loads")));
+        Assert.StartsWith("Algo falló al mostrar esta parte", cut.Find("[role=alert]").TextContent.Trim());
     }
 
     private sealed class Page : ComponentBase

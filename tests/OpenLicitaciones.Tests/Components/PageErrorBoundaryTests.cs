@@ -1,59 +1,35 @@
-using AngleSharp.Html.Parser;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenLicitaciones.Components.Layout;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Components;
 
-public sealed class PageErrorBoundaryTests
+public sealed class PageErrorBoundaryTests : ComponentTest
 {
     [Fact]
-    public async Task A_failing_part_shows_a_Spanish_message_with_a_retry_that_brings_the_content_back()
+    public async Task A_failing_part_shows_a_Spanish_message_with_a_retry_button_that_brings_the_content_back()
     {
         using var testDb = new TestDb();
         await using var app = await ApiHost.StartAsync(testDb); // the app's services, as the layout gets them
-        await using var renderer = new HtmlRenderer(app.Services, NullLoggerFactory.Instance);
+        UseAppServices(app.Services);
         var flaky = new Flaky.State { Fails = true };
-        PageErrorBoundary? boundary = null;
-        RenderFragment host = b =>
-        {
-            b.OpenComponent<PageErrorBoundary>(0);
-            b.AddAttribute(1, nameof(ErrorBoundary.ChildContent), (RenderFragment)(c =>
-            {
-                c.OpenComponent<Flaky>(0);
-                c.AddAttribute(1, nameof(Flaky.Of), flaky);
-                c.CloseComponent();
-            }));
-            b.AddComponentReferenceCapture(2, r => boundary = (PageErrorBoundary)r);
-            b.CloseComponent();
-        };
 
-        var output = await renderer.Dispatcher.InvokeAsync(() => renderer.RenderComponentAsync<Host>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Content"] = host })));
-        var failed = new HtmlParser().ParseDocument(await renderer.Dispatcher.InvokeAsync(output.ToHtmlString));
+        var cut = Render<PageErrorBoundary>(p => p.AddChildContent<Flaky>(c => c.Add(x => x.Of, flaky)));
 
-        var alert = failed.QuerySelector("[role=alert]");
-        Assert.NotNull(alert);
+        var alert = cut.Find("[role=alert]");
         Assert.StartsWith("Algo falló al mostrar esta parte", alert.TextContent.Trim());
-        Assert.DoesNotContain("InvalidOperationException", failed.Body!.TextContent);
-        Assert.DoesNotContain("roto", failed.Body.TextContent);
-        Assert.Equal("Reintentar", alert.QuerySelector("button")!.TextContent.Trim());
+        Assert.DoesNotContain("InvalidOperationException", cut.Markup);
+        Assert.DoesNotContain("roto", cut.Markup);
+        var retry = alert.QuerySelector("button")!;
+        Assert.Equal("Reintentar", retry.TextContent.Trim());
 
         flaky.Fails = false;
-        await renderer.Dispatcher.InvokeAsync(() => boundary!.Recover()); // what the button's click does
-        var recovered = new HtmlParser().ParseDocument(await renderer.Dispatcher.InvokeAsync(output.ToHtmlString));
+        await cut.Find("[role=alert] button").ClickAsync(new());
 
-        Assert.Null(recovered.QuerySelector("[role=alert]"));
-        Assert.Equal("contenido", recovered.QuerySelector("p.flaky")!.TextContent);
-    }
-
-    private sealed class Host : ComponentBase
-    {
-        [Parameter] public RenderFragment? Content { get; set; }
-
-        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, Content);
+        Assert.Empty(cut.FindAll("[role=alert]"));
+        Assert.Equal("contenido", cut.Find("p.flaky").TextContent);
     }
 
     private sealed class Flaky : ComponentBase

@@ -1,3 +1,4 @@
+using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLicitaciones.Components.Layout;
 using OpenLicitaciones.Data;
@@ -7,7 +8,7 @@ using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Components;
 
-public sealed class ShellComponentTests
+public sealed class ShellComponentTests : ComponentTest
 {
     [Fact]
     public async Task Before_any_sync_the_status_line_says_there_is_none_yet_and_no_demo_notice_shows()
@@ -15,11 +16,12 @@ public sealed class ShellComponentTests
         using var testDb = new TestDb();
         using var host = await TestHost.StartAsync(testDb);
 
-        var status = await Render.ComponentAsync<DataStatusLine>(host.Services);
-        var notice = await Render.ComponentAsync<DemoNotice>(host.Services);
+        UseAppServices(host.Services);
+        var status = Render<DataStatusLine>();
+        var notice = Render<DemoNotice>();
 
-        Assert.Equal("Datos actualizados: sin sincronizaciones todavía", status.QuerySelector("[data-testid=data-status]")!.TextContent.Trim());
-        Assert.Null(notice.QuerySelector("[data-testid=demo-notice]"));
+        Assert.Equal("Datos actualizados: sin sincronizaciones todavía", Loaded(status).TextContent.Trim());
+        Assert.Empty(notice.FindAll("[data-testid=demo-notice]"));
     }
 
     [Fact]
@@ -38,16 +40,17 @@ public sealed class ShellComponentTests
             await db.SaveChangesAsync();
         }
 
-        var status = await Render.ComponentAsync<DataStatusLine>(host.Services);
-        var notice = await Render.ComponentAsync<DemoNotice>(host.Services);
+        UseAppServices(host.Services);
+        var status = Render<DataStatusLine>();
+        var notice = Render<DemoNotice>();
 
-        var line = status.QuerySelector("[data-testid=data-status]")!;
+        var line = Loaded(status);
         // 14:05 UTC is 9:05 in Bogotá (UTC−5).
         Assert.StartsWith("Datos actualizados: 22 de noviembre de 2026, 9:05", line.TextContent.Trim());
         Assert.Equal("2026-11-22T14:05:00Z", line.QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal("demostración", line.QuerySelector(".badge-demo")!.TextContent);
         Assert.Equal("1 con error", line.QuerySelector(".badge-warn")!.TextContent);
-        Assert.Contains("Datos de demostración.", notice.QuerySelector("[data-testid=demo-notice]")!.TextContent);
+        Assert.Contains("Datos de demostración.", notice.WaitForElement("[data-testid=demo-notice]").TextContent);
     }
 
     [Fact]
@@ -67,9 +70,10 @@ public sealed class ShellComponentTests
             await db.SaveChangesAsync();
         }
 
-        var home = await Render.ComponentAsync<Home>(host.Services);
+        UseAppServices(host.Services);
+        var home = Render<Home>();
 
-        var items = home.QuerySelectorAll("[data-testid=home-figures] li").Select(li => string.Join(" ", li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var items = home.WaitForElements("[data-testid=home-figures] li").Select(li => string.Join(" ", li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
         Assert.Equal(
         [
             "1 líneas del plan de compras vigente", // only the current version counts
@@ -78,6 +82,13 @@ public sealed class ShellComponentTests
             "0 proveedores que participaron",
             "8 asociaciones de productores caracterizadas",
         ], items);
-        Assert.Equal("Qué compra el municipio, quién le vende y qué tan incluyente es su contratación", home.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Qué compra el municipio, quién le vende y qué tan incluyente es su contratación", home.Find("h1").TextContent);
+    }
+
+    /// <summary>The status line once its query has answered.</summary>
+    private static AngleSharp.Dom.IElement Loaded(IRenderedComponent<DataStatusLine> status)
+    {
+        status.WaitForState(() => !status.Find("[data-testid=data-status]").TextContent.Contains("Consultando", StringComparison.Ordinal));
+        return status.Find("[data-testid=data-status]");
     }
 }

@@ -24,7 +24,7 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await page.GetByLabel("Alimentos (PAE)").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pae=true"));
         Assert.True(page.Url.Length < 1024, $"The filtered address should be the short canonical one: {page.Url.Length} characters.");
-        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
         Assert.True(errors.Count == 0, "The browser console reported errors:\n" + string.Join("\n", errors));
 
         var over = await page.GotoAsync("/licitaciones?q=" + new string('a', 17 * 1024));
@@ -55,7 +55,7 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Banco de Licitaciones", Exact = true }).First.ClickAsync();
         await page.GetByLabel("Alimentos (PAE)").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pae=true"));
-        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         Assert.True(problems.Count == 0, "The browser reported errors or CSP violations:\n" + string.Join("\n", problems));
     }

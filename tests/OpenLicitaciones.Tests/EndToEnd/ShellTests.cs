@@ -43,15 +43,23 @@ public sealed class ShellTests(AppServer server, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Home_on_phone_fits_the_screen_width_with_wrapped_navigation_of_48px_targets()
+    public async Task On_a_phone_the_page_title_starts_in_the_first_screen_and_the_menu_button_opens_the_sections_as_48px_targets()
     {
         await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Phone);
         var page = await context.NewPageAsync();
-        await page.GotoInteractiveAsync("/");
+        await page.GotoInteractiveAsync("/licitaciones");
 
         await page.AssertFitsWidthAsync();
-
+        var title = await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).BoundingBoxAsync() ?? throw new InvalidOperationException("No h1 box.");
+        Assert.True(title.Y + title.Height <= Viewport.Phone.Height / 2, $"The page title ends at {title.Y + title.Height} px; on a phone it should start the first screen.");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Secciones" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Inicio", Exact = true })).Not.ToBeInViewportAsync();
+
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menú de secciones" });
+        var menuBox = await menu.BoundingBoxAsync() ?? throw new InvalidOperationException("The menu button has no box.");
+        Assert.True(menuBox.Height >= 48 && menuBox.Width >= 48, $"The menu button is {menuBox.Width}×{menuBox.Height} px; touch targets need 48 px.");
+        await menu.ClickAsync();
+
         foreach (var name in NavLinks)
         {
             var link = nav.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
@@ -62,6 +70,9 @@ public sealed class ShellTests(AppServer server, BrowserFixture browser)
         }
 
         await Screenshots.SaveAsync(page, Viewport.Phone);
+        await nav.GetByRole(AriaRole.Link, new() { Name = "Monitor de Transparencia", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/proveedores$"));
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Inicio", Exact = true })).Not.ToBeInViewportAsync(); // the menu closes after choosing
     }
 
     [Fact]
@@ -136,8 +147,11 @@ public sealed class ShellTests(AppServer server, BrowserFixture browser)
 
         Assert.True(failed.Count == 0, "Requests failed:\n" + string.Join("\n", failed));
         Assert.True(errors.Count == 0, "The browser console reported errors:\n" + string.Join("\n", errors));
-        // app.css hides Blazor's reconnect banner until the circuit dies; visible means the stylesheet did not apply.
-        await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Radzen === 'object'"), "Radzen's script did not load.");
+        // app.css hides the Spanish reconnection display until the circuit drops; visible means the stylesheet did not apply.
+        await Expect(page.Locator("#components-reconnect-modal")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.mudElementRef === 'object'"), "MudBlazor's script did not load.");
+        // MudBlazor's stylesheet applied: its app bar is positioned by it.
+        Assert.Equal("fixed", await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).position"));
     }
 }
