@@ -15,4 +15,14 @@ public static class Screenshots
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
+
+    /// <summary>The gallery's picture of one page: artifacts/screenshots/pages/&lt;page&gt;-&lt;desktop|phone&gt;.png.</summary>
+    public static async Task<string> SavePageAsync(IPage page, string name, Viewport viewport)
+    {
+        var folder = Path.Combine(Folder, "pages");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{name}-{viewport.Name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
 }

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenLicitaciones.Tests.EndToEnd;
+
+/// <summary>
+/// Every page of the app, on desktop and phone: axe-core's WCAG 2.1 A and AA rules find nothing, and a full-page
+/// screenshot lands in artifacts/screenshots/pages/ so people can compare the look before and after a change.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class PageGalleryTests(AppServer server, BrowserFixture browser)
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    // Placeholders in a path that the demo data fill in (see IdAsync).
+    private const string Oportunidad = "{oportunidad}";
+    private const string Proveedor = "{proveedor}";
+
+    /// <summary>Screenshot name, address, the HTTP status it answers. One row per page; every @page route appears.</summary>
+    private static readonly (string Name, string Path, int Status)[] Pages =
+    [
+        ("inicio", "/", 200),
+        ("licitaciones", "/licitaciones", 200),
+        ("licitaciones-filtros", "/licitaciones?pae=true&estado=contratado", 200),
+        ("licitaciones-filtro-invalido", "/licitaciones?modalidad=trueque", 200),
+        ("oportunidad", "/licitaciones/" + Oportunidad, 200),
+        ("oportunidad-no-encontrada", "/licitaciones/no-existe-123", 404),
+        ("proveedores", "/proveedores", 200),
+        ("proveedores-filtros", "/proveedores?mujer=si&local=true&orden=-valorContratado", 200),
+        ("proveedor", "/proveedores/" + Proveedor, 200),
+        ("proveedor-no-encontrado", "/proveedores/no-existe-123", 404),
+        ("capacidad", "/capacidad", 200),
+        ("indicadores", "/indicadores", 200),
+        ("pagina-no-encontrada", "/pagina-que-no-existe", 404),
+        ("no-encontrado", "/no-encontrado", 200),
+        ("error", "/error", 200),
+    ];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var page in Pages)
+        {
+            cases.Add(page.Name, Viewport.Desktop.Name);
+            cases.Add(page.Name, Viewport.Phone.Name);
+        }
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Page_has_no_WCAG_21_A_or_AA_violations_and_is_photographed(string name, string viewportName)
+    {
+        var (_, template, status) = Pages.Single(p => p.Name == name);
+        var viewport = viewportName == Viewport.Phone.Name ? Viewport.Phone : Viewport.Desktop;
+        var path = await ResolveAsync(template);
+        await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(path);
+        Assert.True(response?.Status == status, $"{path} answered {response?.Status}, expected {status}.");
+        await WaitUntilSettledAsync(page, routed: name != "pagina-no-encontrada");
+        await Screenshots.SavePageAsync(page, name, viewport);
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
+        Assert.True(result.Violations.Length == 0, Describe(path, viewport, result.Violations));
+    }
+
+    /// <summary>
+    /// Waits for the server circuit to take over the prerendered markup (the router then focuses the h1), so axe and the
+    /// screenshot see the interactive page. An unknown address has no route, hence no focus: its h1 and a quiet network do.
+    /// </summary>
+    private static async Task WaitUntilSettledAsync(IPage page, bool routed)
+    {
+        if (routed)
+            await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        else
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Fills a detail page's id from the public API: the costliest contracted opportunity, the supplier paid most.</summary>
+    private async Task<string> ResolveAsync(string template)
+    {
+        if (template.Contains(Oportunidad))
+            return template.Replace(Oportunidad, await IdAsync("/api/v1/licitaciones?estado=contratado&orden=-valor&pageSize=1"));
+        if (template.Contains(Proveedor))
+            return template.Replace(Proveedor, await IdAsync("/api/v1/monitor/proveedores?orden=-valorContratado&pageSize=1"));
+        return template;
+    }
+
+    private async Task<string> IdAsync(string apiPath)
+    {
+        using var client = server.CreateClient();
+        var list = await client.GetFromJsonAsync<JsonElement>(apiPath);
+        var items = list.GetProperty("items");
+        Assert.True(items.GetArrayLength() > 0, $"{apiPath} returned no rows: the demo data should have some.");
+        return Uri.EscapeDataString(items[0].GetProperty("id").GetString()!);
+    }
+
+    private static string Describe(string path, Viewport viewport, AxeResultItem[] violations) =>
+        $"{path} on {viewport.Name} ({viewport.Width}x{viewport.Height}) has {violations.Length} WCAG 2.1 A/AA violation(s):\n" +
+        string.Join("\n", violations.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help} [{v.HelpUrl}]\n" +
+            string.Join("\n", v.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target)}: {n.Html}")) +
+            (v.Nodes.Length > 5 ? $"\n    … and {v.Nodes.Length - 5} more" : "")));
+}
