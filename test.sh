@@ -12,6 +12,8 @@ install_chromium() {
 }
 
 if [ ! -x /usr/bin/chromium ]; then install_chromium; fi
+# The repository's local tools (dotnet-ef, which generates the migrations) from .config/dotnet-tools.json.
+dotnet tool restore
 if [ "${1:-}" = "--install-only" ]; then exit 0; fi
 
 results=artifacts/test-results

@@ -74,7 +74,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         b.Entity<QuarantinedRow>().HasIndex(x => new { x.Dataset, x.SyncRunId });
         b.Entity<SyncRun>().HasIndex(x => new { x.Dataset, x.FinishedAt });
         b.Entity<SyncCheckpoint>().HasKey(x => x.Dataset);
-        b.Entity<SyncLease>().HasKey(x => x.Dataset);
+        b.Entity<SyncLease>(e =>
+        {
+            e.HasKey(x => x.Dataset);
+            // The defaults with which the SQL scripts of versions up to 829ded3 added these columns (SQLite needs one to add a
+            // NOT NULL column): databases adopted from those versions and new ones have one schema (LegacyDatabase).
+            e.Property(x => x.Machine).HasDefaultValue("");
+            e.Property(x => x.ProcessId).HasDefaultValue(0);
+            e.Property(x => x.HeartbeatAt).HasDefaultValue(DateTime.MinValue);
+        });
         b.Entity<InstallationSecret>().Property(x => x.Id).ValueGeneratedNever();
     }
 }

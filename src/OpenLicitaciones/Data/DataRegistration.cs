@@ -25,19 +25,21 @@ public static class DataRegistration
         options
             // EF Core 10 sends a list in a query as one parameter per value by default; the views pass thousands of ids, and
             // one JSON parameter builds the Banco three times faster (measured with `benchmark banco`).
-            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-            // Migrations are SQL scripts checked against the model by a test (EF's design package is not available here).
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         return options;
     }
 
-    /// <summary>Creates or upgrades the database, turns on WAL, and seeds the producer associations once.</summary>
+    /// <summary>
+    /// Creates or upgrades the database (adopting one of the versions with SQL-script migrations), turns on WAL, and seeds
+    /// the producer associations once.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        await LegacyDatabase.UpgradeAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyDatabase)), ct);
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         if (!await db.Asociaciones.AnyAsync(ct)) await SeedAssociationsAsync(db, ct);
