@@ -30,7 +30,7 @@ public sealed class ProveedorPageTests
         var page = new HtmlParser().ParseDocument(await app.Client.GetStringAsync(link));
 
         Assert.Contains("2024–2024", page.QuerySelector(".rule")!.TextContent);
-        var years = page.QuerySelectorAll("table.compact tbody tr").Select(tr => tr.QuerySelector("th")!.TextContent.Trim()).ToList();
+        var years = page.QuerySelectorAll("[data-testid=perfil-anios] tbody tr").Select(tr => tr.QuerySelector("th")!.TextContent.Trim()).ToList();
         Assert.Equal(["2024"], years);
         Assert.Equal("1", page.QuerySelector("[data-testid=perfil-cifras] div dd")!.TextContent.Trim()); // P1 only; the 2025 bid is outside
     }
