@@ -55,7 +55,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
             await Expect(page.GetByTestId("detalle-estado")).ToHaveTextAsync("Contratado");
-            await Expect(page.GetByTestId("detalle-linea-tiempo").Locator("li.done")).Not.ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("detalle-linea-tiempo").Locator(".done")).Not.ToHaveCountAsync(0);
             await Expect(page.GetByTestId("detalle-proveedor")).Not.ToBeEmptyAsync();
             var qr = page.GetByTestId("detalle-qr");
             await Expect(qr.Locator("svg")).ToBeVisibleAsync();
