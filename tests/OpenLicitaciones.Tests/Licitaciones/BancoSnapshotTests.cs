@@ -63,7 +63,7 @@ public sealed class BancoSnapshotTests
         using var testDb = new TestDb();
         await SeedAsync(testDb);
         var notifier = new Features.Sync.DataChangedNotifier();
-        var snapshot = new BancoSnapshot(testDb, notifier, Catalog, new FixedTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(-5))));
+        var snapshot = new BancoSnapshot(testDb, notifier, Catalog, TestClock.At(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(-5))));
 
         var first = await snapshot.GetAsync();
         await using (var db = testDb.CreateDbContext())

@@ -40,7 +40,7 @@ public sealed class ApiHost : IAsyncDisposable
             b.Logging.ClearProviders();
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });
-        builder.Services.AddSingleton<TimeProvider>(new FixedTime(TestHost.Today));
+        builder.Services.AddSingleton<TimeProvider>(TestClock.At(TestHost.Today));
         var app = builder.Build();
         await app.Services.InitializeDatabaseAsync();
         app.MapEverything();

@@ -22,7 +22,7 @@ public static class TestHost
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddData().AddSync(hosted);
-        builder.Services.AddSingleton<TimeProvider>(new FixedTime(Today));
+        builder.Services.AddSingleton<TimeProvider>(TestClock.At(Today));
         services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.InitializeDatabaseAsync();

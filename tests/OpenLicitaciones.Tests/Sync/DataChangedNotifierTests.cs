@@ -136,7 +136,7 @@ public sealed class DataChangedNotifierTests
     private static async Task AddRunAsync(TestDb testDb, int rowsUpserted)
     {
         await using var db = testDb.CreateDbContext(); // as the CLI would, through its own connection
-        db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, RowsUpserted = rowsUpserted });
+        db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = TestHost.Today.UtcDateTime, FinishedAt = TestHost.Today.UtcDateTime, RowsUpserted = rowsUpserted });
         await db.SaveChangesAsync();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Sync;
@@ -43,14 +44,18 @@ public sealed class HostingTests
         Assert.NotNull(typeof(DatasetSyncJob).GetCustomAttributes(typeof(DisallowConcurrentExecutionAttribute), false).SingleOrDefault());
 
     [Fact]
-    public async Task The_scheduler_runs_a_dataset_job_from_its_cron_through_the_DI_job_factory()
+    public async Task The_scheduler_runs_a_dataset_job_when_its_cron_comes_due_in_Bogota_time()
     {
         using var testDb = new TestDb();
+        var clock = TestClock.At(TestHost.Today); // 09:00 in Bogotá
         using var host = await TestHost.StartAsync(testDb, new Dictionary<string, string?>
         {
             ["Sync:ScheduleEnabled"] = "true",
-            ["Sync:Schedules:b6m4-qgqv"] = "* * * * * ?", // every second; the others stay on their nightly crons
-        }, hosted: true);
+            ["Sync:Schedules:b6m4-qgqv"] = "0 15 9 * * ?", // 09:15; the shipped crons of the others come due later
+        }, services => services.AddSingleton<TimeProvider>(clock), hosted: true);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 14, 15, 0, TimeSpan.Zero), await NextFireTimeAsync(host, "b6m4-qgqv"));
+        clock.Advance(TimeSpan.FromMinutes(15));
 
         await Eventually(async () =>
         {
@@ -60,7 +65,8 @@ public sealed class HostingTests
         await host.StopAsync(); // graceful: the scheduler shuts down and waits for running jobs
 
         await using var read = testDb.CreateDbContext();
-        Assert.DoesNotContain(await read.SyncRuns.Select(r => r.Dataset).Distinct().ToListAsync(), d => d != "b6m4-qgqv");
+        var run = await read.SyncRuns.SingleAsync();
+        Assert.Equal(("b6m4-qgqv", null), (run.Dataset, run.Error));
     }
 
     [Fact]
@@ -68,11 +74,14 @@ public sealed class HostingTests
     {
         using var testDb = new TestDb();
         var source = new EndlessSource();
+        var clock = TestClock.At(TestHost.Today);
         using var host = await TestHost.StartAsync(testDb, new Dictionary<string, string?>
         {
             ["Sync:ScheduleEnabled"] = "true",
-            ["Sync:Schedules:p6dx-8zbt"] = "* * * * * ?",
-        }, services => services.AddSingleton<IRowSource>(source), hosted: true);
+            ["Sync:Schedules:p6dx-8zbt"] = "0 5 9 * * ?",
+        }, services => services.AddSingleton<IRowSource>(source).AddSingleton<TimeProvider>(clock), hosted: true);
+        await NextFireTimeAsync(host, "p6dx-8zbt");
+        clock.Advance(TimeSpan.FromMinutes(5));
         await source.Started.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
         var stopping = System.Diagnostics.Stopwatch.StartNew();
@@ -84,6 +93,29 @@ public sealed class HostingTests
         Assert.NotNull(run.FinishedAt);
         Assert.StartsWith("Sincronización cancelada", run.Error);
         Assert.Empty(await db.SyncLeases.ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(false, "true", false)] // the CLI's sync: no scheduler, whatever the settings say
+    [InlineData(true, "false", false)]
+    [InlineData(true, "true", true)]
+    public async Task Only_the_hosted_app_with_scheduling_enabled_runs_a_scheduler(bool hosted, string scheduleEnabled, bool expected)
+    {
+        using var testDb = new TestDb();
+        using var host = await TestHost.StartAsync(testDb, new Dictionary<string, string?> { ["Sync:ScheduleEnabled"] = scheduleEnabled }, hosted: hosted);
+
+        Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<QuartzHostedService>().Any());
+        Assert.Equal(expected, host.Services.GetService<ISchedulerFactory>() is not null);
+        if (hosted) await host.StopAsync();
+    }
+
+    /// <summary>Waits for the hosted scheduler to hold the dataset's trigger, and returns when it fires next.</summary>
+    private static async Task<DateTimeOffset?> NextFireTimeAsync(IHost host, string dataset)
+    {
+        var scheduler = host.Services.GetRequiredService<IScheduler>();
+        ITrigger? trigger = null;
+        await Eventually(async () => (trigger = await scheduler.GetTrigger(new TriggerKey(dataset))) is not null);
+        return trigger!.NextFireTimeUtc;
     }
 
     private sealed class EndlessSource : IRowSource
@@ -114,41 +146,12 @@ public sealed class HostingTests
 
         await using (var db = testDb.CreateDbContext()) // as the CLI would, through its own connection
         {
-            db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = DateTime.UtcNow, FinishedAt = DateTime.UtcNow, RowsUpserted = 3 });
+            db.SyncRuns.Add(new SyncRun { Dataset = "p6dx-8zbt", Source = "demo", StartedAt = TestHost.Today.UtcDateTime, FinishedAt = TestHost.Today.UtcDateTime, RowsUpserted = 3 });
             await db.SaveChangesAsync();
         }
 
         await notified.Task.WaitAsync(TimeSpan.FromSeconds(5)); // CONTRACTS §6: noticed within 2 s
         await host.StopAsync();
-    }
-
-    [Fact]
-    public async Task Each_job_gets_its_own_scope_which_is_disposed_when_the_job_returns()
-    {
-        var services = new ServiceCollection().AddScoped<Probe>().BuildServiceProvider();
-        var factory = new ScopedJobFactory(services);
-        var bundle = new Quartz.Spi.TriggerFiredBundle(JobBuilder.Create<ProbeJob>().Build(), null!, null, false, DateTimeOffset.UtcNow, null, null, null);
-
-        var job1 = (ProbeJob)factory.NewJob(bundle, null!);
-        var job2 = (ProbeJob)factory.NewJob(bundle, null!);
-        factory.ReturnJob(job1);
-
-        Assert.NotSame(job1.Probe, job2.Probe);
-        Assert.True(job1.Probe.Disposed);
-        Assert.False(job2.Probe.Disposed);
-        await services.DisposeAsync();
-    }
-
-    public sealed class Probe : IDisposable
-    {
-        public bool Disposed { get; private set; }
-        public void Dispose() => Disposed = true;
-    }
-
-    public sealed class ProbeJob(Probe probe) : IJob
-    {
-        public Probe Probe { get; } = probe;
-        public Task Execute(IJobExecutionContext context) => Task.CompletedTask;
     }
 
     private static async Task Eventually(Func<Task<bool>> condition)

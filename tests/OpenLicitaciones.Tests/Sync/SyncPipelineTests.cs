@@ -395,7 +395,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
             HeartbeatAt = T0, ExpiresAt = T0.AddSeconds(60),
         });
 
-        var early = await NewSync(time: new FixedTime(T0.AddSeconds(59))).RunAsync(new ProcesosDataset(), CancellationToken.None);
+        var early = await NewSync(time: TestClock.At(T0.AddSeconds(59))).RunAsync(new ProcesosDataset(), CancellationToken.None);
 
         Assert.Equal($"{Dataset}: otra sincronización de este conjunto está en curso", early.Error);
         Assert.Empty(_fake.Requests);
@@ -405,7 +405,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
             Assert.Null((await db.SyncRuns.SingleAsync()).FinishedAt);
         }
 
-        var late = await NewSync(time: new FixedTime(T0.AddSeconds(60))).RunAsync(new ProcesosDataset(), CancellationToken.None);
+        var late = await NewSync(time: TestClock.At(T0.AddSeconds(60))).RunAsync(new ProcesosDataset(), CancellationToken.None);
 
         Assert.Null(late.Error);
         Assert.Equal(4, late.RowsRead);
@@ -467,7 +467,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         _fake.OnRequest = r => { if (r.Number == 1) firstInFlight.SetResult(); };
         var release = new TaskCompletionSource();
         _fake.On(1, new Fault.Hold(release.Task));
-        var clock = new ManualTime(T0);
+        var clock = TestClock.At(T0);
 
         var run = NewSync(o => o.RequestTimeoutSeconds = 300, time: clock).RunAsync(new ProcesosDataset(), CancellationToken.None);
         await firstInFlight.Task;

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
+using OpenLicitaciones.Components;
 using Quartz;
-using Quartz.Impl;
-using Quartz.Spi;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -11,77 +9,49 @@ public sealed class DatasetSyncJob(SecopSync sync) : IJob
 {
     public const string DatasetKey = "dataset";
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var dataset = SecopDatasets.Find(context.MergedJobDataMap.GetString(DatasetKey) ?? "")
             ?? throw new JobExecutionException($"Conjunto de datos desconocido: {context.MergedJobDataMap.GetString(DatasetKey)}");
         try
         {
-            await sync.RunAsync(dataset, context.CancellationToken);
+            await sync.RunAsync(dataset, cancellationToken);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutdown or interruption: the run was recorded as cancelled and resumes from its checkpoint.
         }
     }
 }
 
-/// <summary>Creates each job in its own DI scope, disposed when the job ends (Quartz 3 has no DI package here).</summary>
-public sealed class ScopedJobFactory(IServiceProvider services) : IJobFactory
+public static class Scheduling
 {
-    private readonly Dictionary<IJob, IServiceScope> _scopes = new(ReferenceEqualityComparer.Instance);
-    private readonly Lock _gate = new();
-
-    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler)
+    /// <summary>
+    /// Quartz's own scheduler and hosted service: one cron trigger per scheduled dataset, in Bogotá time. On shutdown
+    /// running syncs are interrupted (they stop after their current page, recorded as cancelled) and waited for.
+    /// </summary>
+    public static IServiceCollection AddSyncScheduler(this IServiceCollection services, IReadOnlyDictionary<string, string> schedules)
     {
-        var scope = services.CreateScope();
-        var job = (IJob)ActivatorUtilities.CreateInstance(scope.ServiceProvider, bundle.JobDetail.JobType);
-        lock (_gate) _scopes[job] = scope;
-        return job;
-    }
-
-    public void ReturnJob(IJob job)
-    {
-        IServiceScope? scope;
-        lock (_gate) _scopes.Remove(job, out scope);
-        scope?.Dispose();
-    }
-}
-
-/// <summary>Runs the Quartz scheduler for the app's lifetime: one cron trigger per configured dataset.</summary>
-public sealed class QuartzHostedService(IServiceProvider services, IOptions<SyncOptions> options, ILogger<QuartzHostedService> log)
-    : IHostedService
-{
-    private IScheduler? _scheduler;
-
-    public async Task StartAsync(CancellationToken ct)
-    {
-        var factory = new StdSchedulerFactory(new System.Collections.Specialized.NameValueCollection
+        services.AddQuartz(q =>
         {
-            ["quartz.scheduler.instanceName"] = $"OpenLicitaciones-{Guid.NewGuid():N}",
-            ["quartz.threadPool.maxConcurrency"] = "2",
+            q.ConfigureScheduler(s =>
+            {
+                // Quartz keeps one scheduler per name in a process, and the tests host several apps in one process.
+                s.InstanceName = $"OpenLicitaciones-{Guid.NewGuid():N}";
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
+            q.UseDefaultThreadPool(2);
+            foreach (var (dataset, cron) in schedules)
+            {
+                // A bad entry is left to SyncOptionsValidator, which fails the start with its own message.
+                if (SecopDatasets.Find(dataset) is null || !CronExpression.TryParse(cron, out _)) continue;
+                var job = new JobKey(dataset);
+                q.AddJob<DatasetSyncJob>(j => j.WithIdentity(job).UsingJobData(DatasetSyncJob.DatasetKey, dataset));
+                q.AddTrigger(t => t.ForJob(job).WithIdentity(dataset)
+                    .WithCronSchedule(cron, c => c.InTimeZone(ColombiaTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
         });
-        _scheduler = await factory.GetScheduler(ct);
-        _scheduler.JobFactory = new ScopedJobFactory(services);
-        foreach (var (dataset, cron) in options.Value.Schedules)
-        {
-            var job = JobBuilder.Create<DatasetSyncJob>().WithIdentity(dataset).UsingJobData(DatasetSyncJob.DatasetKey, dataset).Build();
-            var trigger = TriggerBuilder.Create().WithIdentity(dataset)
-                .WithCronSchedule(cron, c => c.InTimeZone(Colombia).WithMisfireHandlingInstructionDoNothing()).Build();
-            await _scheduler.ScheduleJob(job, trigger, ct);
-            log.LogInformation("Sincronización de {Dataset} programada: {Cron}", dataset, cron);
-        }
-        await _scheduler.Start(ct);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
     }
-
-    public async Task StopAsync(CancellationToken ct)
-    {
-        if (_scheduler is null) return;
-        // Interrupt running syncs (they stop after their current page and resume from the checkpoint), then wait.
-        foreach (var running in await _scheduler.GetCurrentlyExecutingJobs(ct))
-            await _scheduler.Interrupt(running.FireInstanceId, ct);
-        await _scheduler.Shutdown(waitForJobsToComplete: true, ct);
-    }
-
-    private static TimeZoneInfo Colombia => TimeZoneInfo.FindSystemTimeZoneById("America/Bogota");
 }

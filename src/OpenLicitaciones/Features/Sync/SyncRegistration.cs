@@ -27,8 +27,11 @@ public static class SyncRegistration
         if (hosted)
         {
             services.AddHostedService<SyncRunWatcher>();
-            if (builder.Configuration.GetValue(SyncOptions.Section + ":" + nameof(SyncOptions.ScheduleEnabled), true))
-                services.AddHostedService<QuartzHostedService>();
+            // Quartz takes its jobs and triggers at registration, so the schedules are read here, from the section
+            // the options bind to.
+            var section = builder.Configuration.GetSection(SyncOptions.Section);
+            if (section.GetValue(nameof(SyncOptions.ScheduleEnabled), true))
+                services.AddSyncScheduler(section.GetSection(nameof(SyncOptions.Schedules)).Get<Dictionary<string, string>>() ?? []);
         }
         return builder;
     }
@@ -46,7 +49,7 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         {
             if (SecopDatasets.Find(dataset) is null)
                 errors.Add($"Sync:Schedules: '{dataset}' no es un conjunto conocido ({string.Join(", ", SecopDatasets.All.Select(d => d.Id))}).");
-            if (!Quartz.CronExpression.IsValidExpression(cron))
+            if (!Quartz.CronExpression.TryParse(cron, out _))
                 errors.Add($"Sync:Schedules:{dataset}: '{cron}' no es una expresión cron de Quartz válida (p. ej. '0 0 3 * * ?').");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
