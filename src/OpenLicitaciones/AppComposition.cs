@@ -7,11 +7,11 @@ using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones;
 
-/// <summary>The app's one composition root: Program.cs and the integration tests build the same web app from here.</summary>
+/// <summary>The app's one composition root, used by Program.cs (which the integration tests start through WebApplicationFactory).</summary>
 public static class AppComposition
 {
-    /// <summary>A builder with every area registered; callers may add configuration or replace services before building.</summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>A builder with every area registered.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -19,7 +19,6 @@ public static class AppComposition
             // Tests host this app from their own process: the static asset manifests carry the app's name, not the host's.
             ApplicationName = typeof(AppComposition).Assembly.GetName().Name,
         });
-        configure?.Invoke(builder);
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones().AddProveedores();

@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Licitaciones;
+using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Licitaciones;
 
@@ -11,13 +12,14 @@ public sealed class BancoBenchmarkTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await BancoBenchmark.RunAsync(["--lines", "300", "--runs", "2"], output, error);
+        var code = await BancoBenchmark.RunAsync(["--lines", "300", "--runs", "2"], output, error, TestClock.At(TestHost.Today));
 
         Assert.True(code == 0, error.ToString());
         var text = output.ToString();
         Assert.Contains("Datos sintéticos: 300 líneas del PAA", text);
         Assert.Contains("para 300 oportunidades", text);
         Assert.Equal(BancoBenchmark.Queries.Length, text.Split('\n').Count(l => l.TrimStart().StartsWith("p50", StringComparison.Ordinal)));
+        Assert.Contains("?mesDesde=2026-03&mesHasta=2026-06", text); // the synthetic year is the clock's
         Assert.Contains("Peor p95:", text);
     }
 

@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Proveedores;
+using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Proveedores;
 
@@ -11,13 +12,14 @@ public sealed class MonitorBenchmarkTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await MonitorBenchmark.RunAsync(["--suppliers", "200", "--bids", "2000", "--runs", "2"], output, error);
+        var code = await MonitorBenchmark.RunAsync(["--suppliers", "200", "--bids", "2000", "--runs", "2"], output, error, TestClock.At(TestHost.Today));
 
         Assert.True(code == 0, error.ToString());
         var text = output.ToString();
         Assert.Contains("Datos sintéticos: 200 proveedores, 2.000 ofertas en 200 procesos", text);
         Assert.Equal(MonitorBenchmark.Queries.Length + 1, text.Split('\n').Count(l => l.TrimStart().StartsWith("p50", StringComparison.Ordinal)));
         Assert.Contains("?(alertas)", text);
+        Assert.Contains("?desde=2021&hasta=2021", text); // five years before the clock's
         Assert.Contains("Peor p95:", text);
     }
 

@@ -1,60 +1,63 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using OpenLicitaciones.Data;
-using OpenLicitaciones.Features.Api;
-using OpenLicitaciones.Features.Licitaciones;
-using OpenLicitaciones.Features.Proveedores;
-using OpenLicitaciones.Features.Sync;
+using Microsoft.Extensions.Logging;
 
 namespace OpenLicitaciones.Tests.Support;
 
-/// <summary>The app (pages and API) on a real loopback port, over a test database.</summary>
+/// <summary>
+/// The app as Program.cs starts it (its composition root, database set-up and endpoints), on Kestrel on a loopback
+/// port, over a test database with the clock pinned and no schedules.
+/// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly Factory _factory;
     public HttpClient Client { get; }
 
-    private ApiHost(WebApplication app, Uri address)
+    private ApiHost(Factory factory, Uri address)
     {
-        _app = app;
+        _factory = factory;
         Client = new HttpClient { BaseAddress = address };
     }
 
-    /// <summary>The whole app, built by its own composition root, over <paramref name="db"/> with the clock pinned and no schedules.</summary>
-    public static async Task<ApiHost> StartAsync(TestDb db, IDictionary<string, string?>? settings = null)
+    public static Task<ApiHost> StartAsync(TestDb db, IDictionary<string, string?>? settings = null)
     {
-        var builder = AppComposition.CreateBuilder([], b =>
+        var factory = new Factory(new Dictionary<string, string?>
         {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
-                ["Sync:ScheduleEnabled"] = "false",
-                ["Sync:LoadOnFirstStart"] = "false",
-            });
-            if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
-            b.Logging.ClearProviders();
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        builder.Services.AddSingleton<TimeProvider>(TestClock.At(TestHost.Today));
-        var app = builder.Build();
-        await app.Services.InitializeDatabaseAsync();
-        app.MapEverything();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiHost(app, new Uri(address));
+            ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
+            ["Sync:ScheduleEnabled"] = "false",
+            ["Sync:LoadOnFirstStart"] = "false",
+        }.Concat(settings ?? new Dictionary<string, string?>()));
+        // Kestrel rather than the in-memory test server: the HTTP rules under test (HEAD without a body, request-line
+        // limits, no Server header) are Kestrel's behaviour as much as ours.
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Task.FromResult(new ApiHost(factory, new Uri(address)));
     }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _factory.Services;
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory(IEnumerable<KeyValuePair<string, string?>> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // Settings given this way reach Program.cs before its services are registered, where AddData and AddSync read them.
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            // As the app runs when deployed (the factory's default is Development), from its build output.
+            builder.UseEnvironment("Production");
+            builder.UseContentRoot(AppContext.BaseDirectory);
+            builder.ConfigureLogging(logging => logging.ClearProviders());
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.At(TestHost.Today)));
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
@@ -23,7 +24,7 @@ public static class BancoBenchmark
         "pae=true&accesible=true&mesDesde={y}-01&mesHasta={y}-12&orden=-valor",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
         var lines = Benchmark.Option(args, "--lines", 50_000);
@@ -35,7 +36,7 @@ public static class BancoBenchmark
         }
         await using var factory = new Benchmark.ScratchDatabase();
         await factory.CreateAsync();
-        var now = new DateTime(DateTime.Today.Year, 6, 15);
+        var now = new DateTime(ColombiaTime.Now(time ?? TimeProvider.System).Year, 6, 15);
         var clock = Stopwatch.StartNew();
         await SeedAsync(factory, lines, now.Year);
         await output.WriteLineAsync($"Datos sintéticos: {lines:N0} líneas del PAA, con procesos y contratos, en {clock.Elapsed.TotalSeconds:F1} s");

@@ -79,7 +79,7 @@ public sealed partial class LicitacionesPage
         if (!firstRender) return;
         // "Nueva para usted": lines first seen after this browser's previous visit (kept only in the browser).
         var stored = await Js.InvokeAsync<string?>("localStorage.getItem", LastVisitKey);
-        await Js.InvokeVoidAsync("localStorage.setItem", LastVisitKey, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        await Js.InvokeVoidAsync("localStorage.setItem", LastVisitKey, Time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         if (DateTime.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var lastVisit))
         {
             _lastVisit = lastVisit;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
@@ -21,7 +22,7 @@ public static class MonitorBenchmark
         "modalidad=minima-cuantia&orden=tasaExito", "desde={y0}&hasta={y0}",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
         var suppliers = Benchmark.Option(args, "--suppliers", 20_000);
@@ -34,7 +35,7 @@ public static class MonitorBenchmark
         }
         await using var scratch = new Benchmark.ScratchDatabase();
         await scratch.CreateAsync();
-        var year = DateTime.Today.Year;
+        var year = ColombiaTime.Now(time ?? TimeProvider.System).Year;
         var clock = Stopwatch.StartNew();
         var (processes, contracts) = await SeedAsync(scratch, suppliers, bids, year);
         await output.WriteLineAsync($"Datos sintéticos: {suppliers:N0} proveedores, {bids:N0} ofertas en {processes:N0} procesos, {contracts:N0} contratos, en {clock.Elapsed.TotalSeconds:F1} s");
