@@ -426,10 +426,10 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         await SeedLeaseAsync(new SyncLease
         {
             Dataset = Dataset, Holder = "reutilizado", Machine = Environment.MachineName, ProcessId = Environment.ProcessId,
-            ProcessStart = "arranque-anterior/1", HeartbeatAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddMinutes(10),
+            ProcessStart = "arranque-anterior/1", HeartbeatAt = T0, ExpiresAt = T0.AddMinutes(10),
         });
 
-        var result = await RunAsync();
+        var result = await NewSync(time: TestClock.At(T0)).RunAsync(new ProcesosDataset(), CancellationToken.None); // well before expiry
 
         Assert.Null(result.Error);
         await using var db = _db.CreateDbContext();
@@ -443,11 +443,12 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         var live = await SeedLeaseAsync(new SyncLease
         {
             Dataset = Dataset, Holder = "vivo", Machine = Environment.MachineName, ProcessId = Environment.ProcessId,
-            ProcessStart = ProcessIdentity.Current.Start, HeartbeatAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddMinutes(1),
+            ProcessStart = ProcessIdentity.Current.Start, HeartbeatAt = T0, ExpiresAt = T0.AddMinutes(1),
         });
-        var status = new SyncStatusQuery(_db, TimeProvider.System);
+        var clock = TestClock.At(T0);
+        var status = new SyncStatusQuery(_db, clock);
 
-        var result = await RunAsync();
+        var result = await NewSync(time: clock).RunAsync(new ProcesosDataset(), CancellationToken.None);
 
         Assert.Equal($"{Dataset}: otra sincronización de este conjunto está en curso", result.Error);
         Assert.Null(Assert.Single(await status.LastRunsAsync()).Error);
