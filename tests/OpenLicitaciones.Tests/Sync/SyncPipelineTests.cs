@@ -71,6 +71,23 @@ public sealed class SyncPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_stored_page_reports_the_rows_read_so_far()
+    {
+        _fake.Put(Dataset, Many(10));
+        var reported = new List<int>();
+
+        var result = await NewSync().RunAsync(new ProcesosDataset(), new ProgressRecorder(reported.Add), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal([3, 6, 9, 10], reported);
+    }
+
+    private sealed class ProgressRecorder(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Fact]
     public async Task Throttled_page_is_retried_after_waiting_at_least_the_Retry_After()
     {
         _fake.Put(Dataset, Many(10));

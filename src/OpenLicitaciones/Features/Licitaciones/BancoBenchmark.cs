@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
@@ -23,16 +24,22 @@ public static class BancoBenchmark
         "pae=true&accesible=true&mesDesde={y}-01&mesHasta={y}-12&orden=-valor",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create()
+    {
+        var lines = Cli.Number("--lines", 50_000, 1, "Líneas del PAA sintéticas (con sus procesos y contratos).");
+        var runs = Cli.Number("--runs", 50, 1, "Corridas en caliente por consulta.");
+        var command = new Command("banco", "Lista filtrada del Banco de Licitaciones: llena una base temporal y mide las consultas típicas.") { lines, runs };
+        command.SetAction(parse => RunAsync(parse.GetValue(lines), parse.GetValue(runs), parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    /// <summary>The command as `OpenLicitaciones benchmark banco …` runs it: <paramref name="args"/> come after "banco".</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        Cli.InvokeAsync(Cli.Create(), ["benchmark", "banco", .. args], output, error);
+
+    private static async Task<int> RunAsync(int lines, int runs, TextWriter output)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
-        var lines = Benchmark.Option(args, "--lines", 50_000);
-        var runs = Benchmark.Option(args, "--runs", 50);
-        if (lines < 1 || runs < 1)
-        {
-            await error.WriteLineAsync("Error: uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]");
-            return 2;
-        }
         await using var factory = new Benchmark.ScratchDatabase();
         await factory.CreateAsync();
         var now = new DateTime(DateTime.Today.Year, 6, 15);
