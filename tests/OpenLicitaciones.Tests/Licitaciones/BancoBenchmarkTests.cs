@@ -38,13 +38,14 @@ public sealed class BancoBenchmarkTests
     }
 
     [Theory]
-    [InlineData("--lines", "0")]
-    [InlineData("--runs", "muchas")]
-    public async Task Bad_arguments_exit_with_code_2(string option, string value)
+    [InlineData("--lines", "0", "--lines debe ser un número entero ≥ 1, no '0'")]
+    [InlineData("--runs", "muchas", "--runs debe ser un número entero ≥ 1, no 'muchas'")]
+    public async Task Bad_arguments_exit_with_code_2_the_reason_and_the_usage(string option, string value, string reason)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         Assert.Equal(2, await BancoBenchmark.RunAsync([option, value], output, error));
-        Assert.StartsWith("Error: uso:", error.ToString());
+        Assert.Equal($"Error: {reason}. uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]", error.ToString().Trim());
+        Assert.Equal("", output.ToString());
     }
 }

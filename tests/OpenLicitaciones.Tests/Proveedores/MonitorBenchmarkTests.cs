@@ -24,11 +24,13 @@ public sealed class MonitorBenchmarkTests
     }
 
     [Fact]
-    public async Task Bad_arguments_exit_with_code_2()
+    public async Task Bad_arguments_exit_with_code_2_the_reason_and_the_usage()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         Assert.Equal(2, await MonitorBenchmark.RunAsync(["--bids", "pocas"], output, error));
-        Assert.StartsWith("Error: uso:", error.ToString());
+        Assert.Equal("Error: --bids debe ser un número entero ≥ 10, no 'pocas'. uso: OpenLicitaciones benchmark monitor " +
+            "[--suppliers <n ≥ 10>] [--bids <n ≥ 10>] [--runs <n ≥ 1>]", error.ToString().Trim());
+        Assert.Equal("", output.ToString());
     }
 }

@@ -107,21 +107,6 @@ public sealed class RulesTests
         Assert.Equal("CO1.NTC.1", SecopDatasets.NoticeUid(row.Text("urlproceso")));
     }
 
-    [Theory]
-    // attempt, Retry-After (ms, -1 = none), base, max, jitter → expected ms
-    [InlineData(0, -1, 100, 10_000, 0.0, 100)]
-    [InlineData(0, -1, 100, 10_000, 0.5, 150)]
-    [InlineData(3, -1, 100, 10_000, 0.0, 800)]
-    [InlineData(10, -1, 100, 10_000, 0.0, 10_000)] // capped
-    [InlineData(0, 2_000, 100, 10_000, 0.0, 2_000)] // the server asks for longer: honoured
-    [InlineData(5, 2_000, 100, 10_000, 0.0, 3_200)] // our backoff is already longer
-    [InlineData(0, 60_000, 100, 10_000, 0.0, 10_000)] // never beyond the cap
-    public void Backoff_is_exponential_with_jitter_and_honours_retry_after(int attempt, int retryAfterMs, int baseMs, int maxMs, double jitter, int expectedMs)
-    {
-        TimeSpan? retryAfter = retryAfterMs < 0 ? null : TimeSpan.FromMilliseconds(retryAfterMs);
-        Assert.Equal(expectedMs, Backoff.Delay(attempt, retryAfter, baseMs, maxMs, jitter).TotalMilliseconds, precision: 6);
-    }
-
     [Fact]
     public void Soql_uses_an_in_filter_keyset_cursor_and_escapes_quotes()
     {

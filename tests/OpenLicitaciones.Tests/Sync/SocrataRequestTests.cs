@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Features.Sync;
 
@@ -14,8 +13,7 @@ public sealed class SocrataRequestTests
     public async Task The_app_token_travels_only_as_a_header_when_configured(string? token, string? expected)
     {
         var handler = new Recorder();
-        var source = new SocrataSource(new HttpClient(handler), Options.Create(new SyncOptions { AppToken = token, BaseUrl = "https://datos.example/" }),
-            NullLogger<SocrataSource>.Instance, TimeProvider.System);
+        var source = new SocrataSource(new HttpClient(handler), Options.Create(new SyncOptions { AppToken = token, BaseUrl = "https://datos.example/" }));
 
         await source.FetchPageAsync(new SodaQuery("p6dx-8zbt", new RowFilter("nit_entidad", ["891380007"]), null, 10), CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
@@ -15,7 +16,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
 {
     private const int PageSize = 3;
     private readonly TestDb _db = new();
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly List<ServiceProvider> _clients = [];
     private FakeSodaServer _fake = null!;
 
     public async Task InitializeAsync()
@@ -28,7 +29,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();
-        _http.Dispose();
+        foreach (var client in _clients) await client.DisposeAsync();
         _db.Dispose();
     }
 
@@ -67,6 +68,23 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         Assert.Equal([null, Cursor(3), Cursor(6), Cursor(9)], _fake.Requests.Select(r => r.After));
         Assert.All(_fake.Requests, r => Assert.Equal(Palmira, Assert.Single(r.FilterValues)));
         Assert.All(_fake.Requests, r => Assert.Equal(PageSize, r.Limit));
+    }
+
+    [Fact]
+    public async Task Each_stored_page_reports_the_rows_read_so_far()
+    {
+        _fake.Put(Dataset, Many(10));
+        var reported = new List<int>();
+
+        var result = await NewSync().RunAsync(new ProcesosDataset(), new ProgressRecorder(reported.Add), CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal([3, 6, 9, 10], reported);
+    }
+
+    private sealed class ProgressRecorder(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     [Fact]
@@ -132,6 +150,21 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         Assert.Equal([null, null, Cursor(3), Cursor(6), Cursor(9)], requests.Select(r => r.After));
         // Gave up before the server's 10 s delay was over (no lower bound: a loaded machine may start the clock late).
         Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt < TimeSpan.FromSeconds(9));
+        Assert.Equal(10, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Page_whose_body_stalls_halfway_is_abandoned_at_the_timeout_and_retried()
+    {
+        _fake.Put(Dataset, Many(10));
+        _fake.On(2, new Fault.Stall(new TaskCompletionSource()));
+
+        // The headers arrived in time; the timeout must still cover the rest of the page.
+        var result = await RunAsync(o => o.RequestTimeoutSeconds = 1).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Null(result.Error);
+        Assert.Equal(10, result.RowsRead);
+        Assert.Equal([null, Cursor(3), Cursor(3), Cursor(6), Cursor(9)], _fake.Requests.Select(r => r.After));
         Assert.Equal(10, await CountAsync());
     }
 
@@ -555,9 +588,19 @@ public sealed class SyncPipelineTests : IAsyncLifetime
         };
         configure?.Invoke(settings);
         var options = Options.Create(settings);
-        var source = new SocrataSource(_http, options, NullLogger<SocrataSource>.Instance, TimeProvider.System);
+        var source = SocrataClient(options);
         var entities = Options.Create(new EntitiesOptions { Items = [new EntityOptions { Nit = Palmira }] });
         return new SecopSync(factory ?? _db, source, options, entities, time ?? TimeProvider.System, NullLogger<SecopSync>.Instance);
+    }
+
+    /// <summary>The SocrataSource as the app registers it: its HttpClient comes with the retry and timeout pipeline.</summary>
+    private SocrataSource SocrataClient(IOptions<SyncOptions> options)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton(options);
+        services.AddSocrataClient();
+        var provider = services.BuildServiceProvider();
+        _clients.Add(provider);
+        return provider.GetRequiredService<SocrataSource>();
     }
 
     /// <summary>Stands in for the demo generator: a source named "demo" with a single page.</summary>

@@ -130,7 +130,7 @@ public static class ApiList
         Func<T, T>? publish = null)
     {
         publish ??= row => row;
-        if (request.Format is "csv" or "xlsx") return Respond((await query.ToListAsync(ct)).Select(publish).ToList(), request, fileName);
+        if (request.Format is "csv" or "xlsx") return Respond(await query.ToListAsync(ct), publish, request, fileName);
         var total = await query.LongCountAsync(ct);
         var page = await query.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).ToListAsync(ct);
         var items = page.Select(publish).ToList();
@@ -144,7 +144,8 @@ public static class ApiList
     public static IResult Respond<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> publish, ListRequest request, string fileName)
     {
         if (request.Format == "csv") return Results.File(Csv(rows.Select(publish)), "text/csv; charset=utf-8", $"{fileName}.csv");
-        if (request.Format == "xlsx") return Results.File(Xlsx.Write(rows.Select(publish).ToList(), fileName), XlsxContentType, $"{fileName}.xlsx");
+        if (request.Format == "xlsx")
+            return Results.Stream(body => Xlsx.WriteAsync(body, rows.Select(publish), rows.Count, fileName), XlsxContentType, $"{fileName}.xlsx");
         var page = rows.Skip((int)Math.Min(int.MaxValue, (long)(request.Page - 1) * request.PageSize)).Take(request.PageSize).Select(publish).ToList();
         return Results.Json(new ListResponse<T>(rows.Count, request.Page, request.PageSize, page, request.Warnings.Count > 0 ? request.Warnings : null), Json);
     }

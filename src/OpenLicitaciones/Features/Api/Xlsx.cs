@@ -1,85 +1,88 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Reflection;
-using System.Security;
-using System.Text;
-using System.Xml;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace OpenLicitaciones.Features.Api;
 
-/// <summary>A one-sheet XLSX with the same columns as <see cref="ApiList.Csv{T}"/>, but typed cells: numbers, real dates, text.</summary>
+/// <summary>
+/// A one-sheet XLSX with the same columns as <see cref="ApiList.Csv{T}"/>, but typed cells: numbers, real dates, text.
+/// SpreadCheetah writes each row to the output as it comes, so an export never holds the whole file in memory.
+/// </summary>
 public static class Xlsx
 {
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const int HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3;
     private const int MaxCellText = 32767; // Excel reports a longer cell as a corrupt file.
+    private const int WidthSample = 100;
     // Excel's serial numbers count 1900 as a leap year; from this day on they agree with OLE dates.
     private static readonly DateTime FirstSerialDate = new(1900, 3, 1);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static byte[] Write<T>(IEnumerable<T> rows, string sheetName)
+    private static readonly SpreadCheetahOptions Options = new()
+    {
+        WriteCellReferenceAttributes = true, // readers that locate cells by reference (and our golden tests) need them
+        PreserveStringWhitespace = true,
+    };
+
+    private sealed record Styles(StyleId Date, StyleId DateTime);
+
+    /// <param name="rowCount">How many rows <paramref name="rows"/> yields: the autofilter covers them from the start.</param>
+    public static async Task WriteAsync<T>(Stream output, IEnumerable<T> rows, int rowCount, string sheetName, CancellationToken ct = default)
     {
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var header = properties.Select(p => ApiList.Json.PropertyNamingPolicy!.ConvertName(p.Name)).ToArray();
-        // Materialised because the column widths come before the rows in the sheet.
-        var values = rows.Select(row => properties.Select(p => p.GetValue(row)).ToArray()).ToList();
-        var columns = Enumerable.Range(0, header.Length).Select(Column).ToArray();
-        var (lastColumn, lastRow) = (columns.LastOrDefault() ?? "A", values.Count + 1);
-        var name = SheetName(sheetName);
 
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        // Column widths go before the rows in the file, so they are measured on the first rows only.
+        using var remaining = rows.GetEnumerator();
+        var first = new List<object?[]>();
+        while (first.Count < WidthSample && remaining.MoveNext()) first.Add(Values(properties, remaining.Current));
+        var sheet = new WorksheetOptions
         {
-            Part(zip, "[Content_Types].xml", w => w.Write(ContentTypes));
-            Part(zip, "_rels/.rels", w => w.Write(RootRels));
-            Part(zip, "xl/_rels/workbook.xml.rels", w => w.Write(WorkbookRels));
-            Part(zip, "xl/styles.xml", w => w.Write(Styles));
-            Part(zip, "xl/workbook.xml", w => w.Write(
-                $"""<workbook xmlns="{Main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{Escape(name)}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">{Escape($"'{name.Replace("'", "''")}'")}!$A$1:${lastColumn}${lastRow}</definedName></definedNames></workbook>"""));
-            Part(zip, "xl/worksheets/sheet1.xml", w =>
-            {
-                w.Write($"""<worksheet xmlns="{Main}"><dimension ref="A1:{lastColumn}{lastRow}"/><sheetViews><sheetView workbookViewId="0">""");
-                w.Write("""<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><cols>""");
-                for (var c = 0; c < header.Length; c++)
-                {
-                    var longest = values.Aggregate(header[c].Length, (max, row) => Math.Max(max, Display(row[c]).Length));
-                    w.Write($"""<col min="{c + 1}" max="{c + 1}" width="{Math.Clamp(longest + 2, 8, 60)}" customWidth="1"/>""");
-                }
-                w.Write("""</cols><sheetData><row r="1">""");
-                for (var c = 0; c < header.Length; c++) w.Write(Text($"{columns[c]}1", header[c], HeaderStyle));
-                w.Write("</row>");
-                for (var r = 0; r < values.Count; r++)
-                {
-                    w.Write($"""<row r="{r + 2}">""");
-                    for (var c = 0; c < header.Length; c++) w.Write(Cell($"{columns[c]}{r + 2}", values[r][c]));
-                    w.Write("</row>");
-                }
-                w.Write($"""</sheetData><autoFilter ref="A1:{lastColumn}{lastRow}"/></worksheet>""");
-            });
+            FrozenRows = 1,
+            AutoFilter = new AutoFilterOptions($"A1:{SpreadsheetUtility.GetColumnName(Math.Max(1, header.Length))}{rowCount + 1}"),
+        };
+        for (var c = 0; c < header.Length; c++)
+            sheet.Column(c + 1).Width = Math.Clamp(first.Aggregate(header[c].Length, (max, row) => Math.Max(max, Display(row[c]).Length)) + 2, 8, 60);
+
+        var body = new AsyncWritesOnly(output);
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(body, Options, ct))
+        {
+            await spreadsheet.StartWorksheetAsync(SheetName(sheetName), sheet, ct);
+            var styles = new Styles(
+                spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") }),
+                // Excel dates carry no zone: times are written in Bogotá time and the format shows its fixed offset (no daylight saving).
+                spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd\"T\"hh:mm:ss\"-05:00\"") }));
+            await spreadsheet.AddHeaderRowAsync(header, spreadsheet.AddStyle(new Style { Font = { Bold = true } }), ct);
+
+            var cells = new Cell[header.Length];
+            foreach (var values in first) await spreadsheet.AddRowAsync(Row(values, cells, styles), ct);
+            while (remaining.MoveNext()) await spreadsheet.AddRowAsync(Row(Values(properties, remaining.Current), cells, styles), ct);
+            await spreadsheet.FinishAsync(ct);
         }
-        return stream.ToArray();
+        await body.FlushAsync(ct);
     }
 
-    private static void Part(ZipArchive zip, string path, Action<TextWriter> write)
+    private static object?[] Values<T>(PropertyInfo[] properties, T row) => properties.Select(p => p.GetValue(row)).ToArray();
+
+    private static Cell[] Row(object?[] values, Cell[] cells, Styles styles)
     {
-        using var writer = new StreamWriter(zip.CreateEntry(path).Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        writer.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""" + "\n");
-        write(writer);
+        for (var c = 0; c < values.Length; c++) cells[c] = Cell(values[c], styles);
+        return cells;
     }
 
-    private static string Cell(string cellRef, object? value) => value switch
+    /// <summary>Numbers and dates as such; everything else, booleans included, as text (never a formula) like the CSV.</summary>
+    private static Cell Cell(object? value, Styles styles) => value switch
     {
-        null => "",
+        null => default,
         DateTime d when PublicTime.InBogota(d) >= FirstSerialDate =>
-            $"""<c r="{cellRef}" s="{(PublicTime.IsDate(d) ? DateStyle : DateTimeStyle)}"><v>{PublicTime.InBogota(d).ToOADate().ToString("R", Inv)}</v></c>""",
-        int or long or short or byte or decimal => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
-        double x when double.IsFinite(x) => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
-        float x when float.IsFinite(x) => $"""<c r="{cellRef}"><v>{Display(value)}</v></c>""",
-        _ => Text(cellRef, Display(value), 0),
+            new Cell(PublicTime.InBogota(d), PublicTime.IsDate(d) ? styles.Date : styles.DateTime),
+        int or short or byte => new Cell(Convert.ToInt32(value, Inv)),
+        long x => new Cell(x),
+        decimal x => new Cell(x),
+        double x when double.IsFinite(x) => new Cell(x),
+        float x when float.IsFinite(x) => new Cell(x),
+        _ => new Cell(Clip(Display(value))),
     };
-
-    private static string Text(string cellRef, string text, int style) =>
-        $"""<c r="{cellRef}"{(style == 0 ? "" : $" s=\"{style}\"")} t="inlineStr"><is><t xml:space="preserve">{Escape(text)}</t></is></c>""";
 
     /// <summary>What a value shows as, like the CSV: the text of non-numeric cells and the measure of column widths.</summary>
     private static string Display(object? value) => value switch
@@ -91,33 +94,63 @@ public static class Xlsx
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>Escapes for XML text and attributes, dropping characters XML 1.0 cannot carry (control characters, lone surrogates).</summary>
-    private static string Escape(string text)
+    private static string Clip(string text)
     {
-        if (text.Length > MaxCellText) text = text[..MaxCellText]; // a surrogate pair cut in two is dropped below
-        var clean = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        if (text.Length <= MaxCellText) return text;
+        var end = char.IsHighSurrogate(text[MaxCellText - 1]) ? MaxCellText - 1 : MaxCellText; // never half a surrogate pair
+        return text[..end];
+    }
+
+    /// <summary>
+    /// The zip writer under SpreadCheetah writes a few small pieces synchronously (entry trailers, the central directory),
+    /// which a response body refuses; they wait here for the next asynchronous write or the final flush.
+    /// </summary>
+    private sealed class AsyncWritesOnly(Stream inner) : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+        public override void WriteByte(byte value) => _pending.WriteByte(value);
+        public override void Flush() { }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct = default)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) clean.Append(text, i++, 2);
-            else if (XmlConvert.IsXmlChar(text[i])) clean.Append(text[i]);
+            await WritePendingAsync(ct);
+            await inner.WriteAsync(buffer, ct);
         }
-        return SecurityElement.Escape(clean.ToString());
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            WriteAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        public override async Task FlushAsync(CancellationToken ct)
+        {
+            await WritePendingAsync(ct);
+            await inner.FlushAsync(ct);
+        }
+
+        private async ValueTask WritePendingAsync(CancellationToken ct)
+        {
+            if (_pending.Length == 0) return;
+            await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), ct);
+            _pending.SetLength(0);
+        }
     }
 
     /// <summary>Excel's rules: at most 31 characters, none of []:*?/\, not empty, no apostrophe at either end.</summary>
-    private static string SheetName(string name)
+    public static string SheetName(string name)
     {
         var clean = new string(name.Where(c => !"[]:*?/\\".Contains(c) && !char.IsControl(c)).ToArray()).Trim();
         clean = (clean.Length > 31 ? clean[..31] : clean).Trim('\'').Trim();
         return clean.Length == 0 ? "Hoja1" : clean;
     }
-
-    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
-
-    private const string ContentTypes = """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""";
-    private const string RootRels = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
-    private const string WorkbookRels = """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""";
-    // Style indexes: 0 normal, 1 bold header, 2 date, 3 date and time. Excel requires the two default fills.
-    // Excel dates carry no zone: times are written in Bogotá time and the format shows its fixed offset (no daylight saving).
-    private const string Styles = $"""<styleSheet xmlns="{Main}"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd&quot;T&quot;hh:mm:ss&quot;-05:00&quot;"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>""";
 }

@@ -35,13 +35,6 @@ public static class Benchmark
         await output.WriteLineAsync($"Peor p95: {timings.Max(t => t.P95Ms):F1} ms (meta: < 300 ms)");
     }
 
-    public static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0) return fallback;
-        return i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1;
-    }
-
     /// <summary>A throw-away SQLite file with the app's schema, deleted when disposed.</summary>
     public sealed class ScratchDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Components;
@@ -24,19 +25,25 @@ public static class BancoBenchmark
         "pae=true&accesible=true&mesDesde={y}-01&mesHasta={y}-12&orden=-valor",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
+    public static Command Create(TimeProvider? time = null)
+    {
+        var lines = Cli.Number("--lines", 50_000, 1, "Líneas del PAA sintéticas (con sus procesos y contratos).");
+        var runs = Cli.Number("--runs", 50, 1, "Corridas en caliente por consulta.");
+        var command = new Command("banco", "Lista filtrada del Banco de Licitaciones: llena una base temporal y mide las consultas típicas.") { lines, runs };
+        command.SetAction(parse => RunAsync(parse.GetValue(lines), parse.GetValue(runs), parse.InvocationConfiguration.Output, time ?? TimeProvider.System));
+        return command;
+    }
+
+    /// <summary>The command as `OpenLicitaciones benchmark banco …` runs it: <paramref name="args"/> come after "banco".</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null) =>
+        Cli.InvokeAsync(new System.CommandLine.RootCommand { new Command("benchmark") { Create(time) } }, ["benchmark", "banco", .. args], output, error);
+
+    private static async Task<int> RunAsync(int lines, int runs, TextWriter output, TimeProvider time)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
-        var lines = Benchmark.Option(args, "--lines", 50_000);
-        var runs = Benchmark.Option(args, "--runs", 50);
-        if (lines < 1 || runs < 1)
-        {
-            await error.WriteLineAsync("Error: uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]");
-            return 2;
-        }
         await using var factory = new Benchmark.ScratchDatabase();
         await factory.CreateAsync();
-        var now = new DateTime(ColombiaTime.Now(time ?? TimeProvider.System).Year, 6, 15);
+        var now = new DateTime(ColombiaTime.Now(time).Year, 6, 15);
         var clock = Stopwatch.StartNew();
         await SeedAsync(factory, lines, now.Year);
         await output.WriteLineAsync($"Datos sintéticos: {lines:N0} líneas del PAA, con procesos y contratos, en {clock.Elapsed.TotalSeconds:F1} s");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using OpenLicitaciones.Components;
@@ -22,20 +23,29 @@ public static class MonitorBenchmark
         "modalidad=minima-cuantia&orden=tasaExito", "desde={y0}&hasta={y0}",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null)
+    public static Command Create(TimeProvider? time = null)
+    {
+        var suppliers = Cli.Number("--suppliers", 20_000, 10, "Proveedores sintéticos.");
+        var bids = Cli.Number("--bids", 200_000, 10, "Ofertas sintéticas, unas diez por proceso competitivo.");
+        var runs = Cli.Number("--runs", 30, 1, "Corridas en caliente por consulta.");
+        var command = new Command("monitor", "Tabla de proveedores y alertas del Monitor: llena una base temporal y mide las consultas típicas.")
+        {
+            suppliers, bids, runs,
+        };
+        command.SetAction(parse => RunAsync(parse.GetValue(suppliers), parse.GetValue(bids), parse.GetValue(runs), parse.InvocationConfiguration.Output, time ?? TimeProvider.System));
+        return command;
+    }
+
+    /// <summary>The command as `OpenLicitaciones benchmark monitor …` runs it: <paramref name="args"/> come after "monitor".</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? time = null) =>
+        Cli.InvokeAsync(new System.CommandLine.RootCommand { new Command("benchmark") { Create(time) } }, ["benchmark", "monitor", .. args], output, error);
+
+    private static async Task<int> RunAsync(int suppliers, int bids, int runs, TextWriter output, TimeProvider time)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
-        var suppliers = Benchmark.Option(args, "--suppliers", 20_000);
-        var bids = Benchmark.Option(args, "--bids", 200_000);
-        var runs = Benchmark.Option(args, "--runs", 30);
-        if (suppliers < 10 || bids < 10 || runs < 1)
-        {
-            await error.WriteLineAsync("Error: uso: OpenLicitaciones benchmark monitor [--suppliers <n ≥ 10>] [--bids <n ≥ 10>] [--runs <n ≥ 1>]");
-            return 2;
-        }
         await using var scratch = new Benchmark.ScratchDatabase();
         await scratch.CreateAsync();
-        var year = ColombiaTime.Now(time ?? TimeProvider.System).Year;
+        var year = ColombiaTime.Now(time).Year;
         var clock = Stopwatch.StartNew();
         var (processes, contracts) = await SeedAsync(scratch, suppliers, bids, year);
         await output.WriteLineAsync($"Datos sintéticos: {suppliers:N0} proveedores, {bids:N0} ofertas en {processes:N0} procesos, {contracts:N0} contratos, en {clock.Elapsed.TotalSeconds:F1} s");

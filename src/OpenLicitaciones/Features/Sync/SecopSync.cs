@@ -52,7 +52,10 @@ public sealed class SecopSync(
         return results;
     }
 
-    public async Task<SyncResult> RunAsync(SecopDataset dataset, CancellationToken ct)
+    public Task<SyncResult> RunAsync(SecopDataset dataset, CancellationToken ct) => RunAsync(dataset, null, ct);
+
+    /// <param name="rowsRead">Told the rows read so far each time a page is stored (the CLI's progress bar).</param>
+    public async Task<SyncResult> RunAsync(SecopDataset dataset, IProgress<int>? rowsRead, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (!await TryAcquireLeaseAsync(dataset.Id, ct))
@@ -69,7 +72,7 @@ public sealed class SecopSync(
                 db.SyncRuns.Add(run);
                 await db.SaveChangesAsync(ct);
             }
-            await ReadAllPagesAsync(dataset, run, unknownColumns, ct);
+            await ReadAllPagesAsync(dataset, run, unknownColumns, rowsRead, ct);
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
                 await dataset.AfterRunAsync(db, ct);
         }
@@ -113,7 +116,7 @@ public sealed class SecopSync(
         return new SyncResult(dataset.Id, source.Name, run.RowsRead, run.RowsUpserted, run.RowsQuarantined, run.Error);
     }
 
-    private async Task ReadAllPagesAsync(SecopDataset dataset, SyncRun run, SortedSet<string> unknownColumns, CancellationToken ct)
+    private async Task ReadAllPagesAsync(SecopDataset dataset, SyncRun run, SortedSet<string> unknownColumns, IProgress<int>? rowsRead, CancellationToken ct)
     {
         IReadOnlyList<RowFilter> filters;
         SodaCursor? start = null;
@@ -132,6 +135,7 @@ public sealed class SecopSync(
                 if (rows.Count == 0) break;
                 var next = LastCursor(rows) ?? throw new SyncFailedException($"{dataset.Id}: la fuente no devolvió :id ni :updated_at; no se puede paginar con seguridad");
                 await StorePageAsync(dataset, run, rows, dataset.Incremental ? next : null, unknownColumns, ct);
+                rowsRead?.Report(run.RowsRead);
                 if (rows.Count < options.Value.PageSize) break;
                 if (cursor is not null && Compare(next, cursor) <= 0)
                     throw new SyncFailedException($"{dataset.Id}: la fuente devolvió filas fuera de orden; se detiene para no repetir páginas sin fin");

@@ -16,7 +16,7 @@ public static class SyncRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoSource>();
-        services.AddHttpClient<SocrataSource>(http => http.Timeout = Timeout.InfiniteTimeSpan); // per-request timeouts instead
+        services.AddSocrataClient();
         services.AddTransient<IRowSource>(sp => sp.GetRequiredService<IOptions<SyncOptions>>().Value.Source == "socrata"
             ? sp.GetRequiredService<SocrataSource>()
             : sp.GetRequiredService<DemoSource>());
