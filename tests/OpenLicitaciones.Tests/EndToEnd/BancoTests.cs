@@ -91,7 +91,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         await using var first = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
         var page = await first.NewPageAsync();
         await page.GotoInteractiveAsync("/licitaciones");
-        await page.GetByLabel("Ordenar por").SelectOptionAsync("-valor");
+        await page.ChooseAsync("Ordenar por", "Valor (mayor primero)");
         await page.GetByLabel("Buscar").FillAsync("compra");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=compra.*orden=-valor"));
@@ -117,7 +117,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         await page.AssertFitsWidthAsync();
         await Expect(page.GetByLabel("Desde el mes")).Not.ToBeVisibleAsync(); // secondary filters start folded on a short screen
         await page.GetByText("Más filtros").ClickAsync();
-        foreach (var control in await page.Locator("form.filters select, form.filters input:not([type=checkbox]), form.filters button, form.filters summary").AllAsync())
+        foreach (var control in await page.Locator("form.filters .mud-input-control, form.filters label.mud-checkbox, form.filters button:visible").AllAsync())
         {
             var box = await control.BoundingBoxAsync();
             Assert.True(box is { Height: >= 47.5f }, $"A filter control is {box?.Height} px tall");
@@ -163,7 +163,8 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         var byVersion = await badges.CountAsync();
         await page.EvaluateAsync("() => localStorage.setItem('ol-banco-ultima-visita', '2000-01-01T00:00:00Z')");
         await page.GotoInteractiveAsync(all);
-        await Expect(badges).ToHaveCountAsync(await page.GetByTestId("oportunidad").CountAsync()); // everything appeared since 2000
+        // The badges come after the circuit's first render reads localStorage: allow a loaded machine its time.
+        await Expect(badges).ToHaveCountAsync(await page.GetByTestId("oportunidad").CountAsync(), new() { Timeout = 15_000 }); // everything appeared since 2000
         await page.GotoInteractiveAsync(all); // the visit just made is the new reference
 
         await Expect(badges).ToHaveCountAsync(byVersion);

@@ -30,4 +30,12 @@ public static class PageExtensions
             """);
         Assert.Fail($"The page scrolls sideways: content {widths[0]} px wide in a {widths[1]} px screen: {string.Join(", ", culprits)}");
     }
+
+    /// <summary>Picks an option of a MudBlazor select, found by its visible label, as a visitor does: open it, click the option.</summary>
+    public static async Task ChooseAsync(this IPage page, string label, string option)
+    {
+        var select = page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(label)}$") }) });
+        await select.Locator(".mud-input-control").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+    }
 }

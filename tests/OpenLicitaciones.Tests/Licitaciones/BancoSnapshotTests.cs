@@ -80,7 +80,7 @@ public sealed class BancoSnapshotTests
         Assert.Contains(rebuilt, o => o.Id == "L-late");
     }
 
-    private static async Task SeedAsync(TestDb testDb)
+    internal static async Task SeedAsync(TestDb testDb)
     {
         await using var db = testDb.CreateDbContext();
         await db.Database.MigrateAsync();

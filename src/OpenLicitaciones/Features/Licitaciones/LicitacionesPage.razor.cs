@@ -42,9 +42,13 @@ public sealed partial class LicitacionesPage
     private int _page = 1;
     private int _skip;
 
-    /// <summary>The secondary filters stay folded (short on a phone) unless one of them is in use.</summary>
-    private bool MoreFiltersActive => _filter.MesDesde is not null || _filter.MesHasta is not null || _filter.ValorMin is not null
-                                      || _filter.ValorMax is not null || _filter.Modalidad is not null || _filter.Estado is not null || _filter.Unidad is not null;
+    private bool _moreFilters;
+
+    /// <summary>How many secondary filters are in use: they stay folded (short on a phone) unless one is.</summary>
+    private int ActiveMoreFilters => new object?[] { _filter.MesDesde, _filter.MesHasta, _filter.ValorMin, _filter.ValorMax, _filter.Modalidad, _filter.Estado, _filter.Unidad }
+        .Count(v => v is not null);
+
+    private void ToggleMoreFilters() => _moreFilters = !_moreFilters;
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
 
@@ -59,6 +63,7 @@ public sealed partial class LicitacionesPage
         _filter = filter;
         _warnings = warnings;
         _form = FormModel.From(filter);
+        _moreFilters = ActiveMoreFilters > 0;
         _page = int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
         await LoadAsync();
     }
@@ -118,8 +123,8 @@ public sealed partial class LicitacionesPage
     {
         public string? Q { get; set; }
         public string? Familia { get; set; }
-        public DateTime? MesDesde { get; set; }
-        public DateTime? MesHasta { get; set; }
+        public string? MesDesde { get; set; }
+        public string? MesHasta { get; set; }
         public long? ValorMin { get; set; }
         public long? ValorMax { get; set; }
         public string? Modalidad { get; set; }
@@ -136,14 +141,16 @@ public sealed partial class LicitacionesPage
             Pae = f.Pae, Accesible = f.Accesible, Orden = f.Orden,
         };
 
-        private static DateTime? FromKey(int? key) => key is { } k ? new DateTime(k / 100, k % 100, 1) : null;
+        private static string? FromKey(int? key) => key is { } k ? $"{k / 100:D4}-{k % 100:D2}" : null;
 
         public string? Get(string name) => name switch
         {
-            "q" => Q, "familia" => Familia, "mesDesde" => MesDesde?.ToString("yyyy-MM", CultureInfo.InvariantCulture), "mesHasta" => MesHasta?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            "q" => Q, "familia" => Familia, "mesDesde" => NullIfEmpty(MesDesde), "mesHasta" => NullIfEmpty(MesHasta),
             "valorMin" => ValorMin?.ToString(CultureInfo.InvariantCulture), "valorMax" => ValorMax?.ToString(CultureInfo.InvariantCulture),
             "modalidad" => Modalidad, "estado" => Estado, "unidad" => Unidad, "pae" => Pae ? "true" : null,
             "accesible" => Accesible ? "true" : null, "orden" => Orden, _ => null,
         };
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }
