@@ -98,7 +98,7 @@ public sealed class LiveRefreshTests(BrowserFixture browser, LiveServer live) : 
 
         await live.SyncAsync("jbjy-vk9h");
 
-        await Expect(page.GetByTestId("monitor-fila").Locator("th a")).ToHaveTextAsync(["PROVEEDORA EN VIVO SAS"], new() { Timeout = 10_000 });
+        await Expect(page.Locator("tr.monitor-fila").Locator("th a")).ToHaveTextAsync(["PROVEEDORA EN VIVO SAS"], new() { Timeout = 10_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
     }
 

@@ -16,7 +16,7 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
             await using var context = await browser.NewContextAsync(server.BaseUrl, viewport);
             var page = await context.NewPageAsync();
             await page.GotoInteractiveAsync("/proveedores?orden=-valorContratado"); // the first one has contracts
-            var firstLink = page.GetByTestId("monitor-fila").First.Locator("th a");
+            var firstLink = page.Locator("tr.monitor-fila").First.Locator("th a");
             var name = await firstLink.InnerTextAsync();
             var href = await firstLink.GetAttributeAsync("href"); // names can repeat (two consortia); the id does not
             var words = name.Split(' ');
@@ -25,7 +25,7 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
             await page.GetByLabel("Buscar por nombre o NIT").FillAsync(search);
             await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("q="));
-            var link = page.GetByTestId("monitor-fila").Locator($"th a[href='{href}']");
+            var link = page.Locator("tr.monitor-fila").Locator($"th a[href='{href}']");
             await Expect(link).ToBeVisibleAsync();
             if (viewport == Viewport.Desktop) await Screenshots.SaveAsync(page, viewport, "Monitor_list");
             await link.ClickAsync();
@@ -50,14 +50,14 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         await page.GotoInteractiveAsync("/proveedores");
         var all = await Total(page);
 
-        await page.GetByLabel("Representante legal mujer").SelectOptionAsync("si");
+        await page.ChooseAsync("Representante legal mujer", "Sí");
 
         await Expect(page).ToHaveURLAsync(new Regex("mujer=si"));
         await Expect(page.GetByTestId("monitor-total")).Not.ToHaveTextAsync(all.ToString("#,0", CultureInfo.GetCultureInfo("es-CO")));
         var women = await Total(page);
         Assert.InRange(women, 1, all - 1);
         Assert.Equal(women.ToString("#,0", CultureInfo.GetCultureInfo("es-CO")), await page.GetByTestId("monitor-mujeres").InnerTextAsync());
-        foreach (var cell in await page.GetByTestId("monitor-fila").Locator("td:last-child").AllInnerTextsAsync())
+        foreach (var cell in await page.Locator("tr.monitor-fila").Locator("td:last-child").AllInnerTextsAsync())
             Assert.Equal("Sí", cell);
     }
 
@@ -105,12 +105,34 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Clicking_a_column_header_sorts_through_the_url_and_says_the_order_to_screen_readers()
+    {
+        await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.GotoInteractiveAsync("/proveedores");
+        var header = page.Locator("th", new() { Has = page.GetByText("Valor contratado", new() { Exact = true }) });
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "none");
+
+        await header.GetByText("Valor contratado", new() { Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/proveedores\?orden=valorContratado$"));
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        await header.GetByText("Valor contratado", new() { Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/proveedores\?orden=-valorContratado$"));
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        var values = await page.Locator("tr.monitor-fila td:nth-of-type(5)").AllInnerTextsAsync();
+        var pesos = values.Select(v => long.Parse(v.Replace("$", "").Trim(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"))).ToList();
+        Assert.Equal(pesos.OrderDescending(), pesos);
+        await Screenshots.SaveAsync(page, Viewport.Desktop);
+    }
+
+    [Fact]
     public async Task The_csv_export_holds_exactly_the_suppliers_on_screen_in_the_same_order()
     {
         await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
         var page = await context.NewPageAsync();
         await page.GotoInteractiveAsync("/proveedores?mujer=si&local=true&orden=-valorContratado");
-        var onScreen = await page.GetByTestId("monitor-fila").Locator("th a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        var onScreen = await page.Locator("tr.monitor-fila").Locator("th a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         var total = await Total(page);
         Assert.InRange(onScreen.Length, 1, 50);
 

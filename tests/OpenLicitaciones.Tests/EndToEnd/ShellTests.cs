@@ -55,6 +55,8 @@ public sealed class ShellTests(AppServer server, BrowserFixture browser)
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Secciones" });
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Inicio", Exact = true })).Not.ToBeInViewportAsync();
 
+        // The drawer learns the screen is narrow from MudBlazor's breakpoint check right after the circuit starts.
+        await Expect(page.Locator(".site-drawer")).ToHaveClassAsync(new Regex("mud-drawer--closed"));
         var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menú de secciones" });
         var menuBox = await menu.BoundingBoxAsync() ?? throw new InvalidOperationException("The menu button has no box.");
         Assert.True(menuBox.Height >= 48 && menuBox.Width >= 48, $"The menu button is {menuBox.Width}×{menuBox.Height} px; touch targets need 48 px.");

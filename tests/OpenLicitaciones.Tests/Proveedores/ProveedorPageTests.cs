@@ -24,7 +24,7 @@ public sealed class ProveedorPageTests
         }
 
         var list = new HtmlParser().ParseDocument(await app.Client.GetStringAsync("/proveedores?desde=2024&hasta=2024"));
-        var link = list.QuerySelector("[data-testid=monitor-fila] th a")!.GetAttribute("href");
+        var link = list.QuerySelector("tr.monitor-fila th a")!.GetAttribute("href");
         Assert.Equal("/proveedores/901623692?desde=2024&hasta=2024", link); // the list links to the profile over its own years
 
         var page = new HtmlParser().ParseDocument(await app.Client.GetStringAsync(link));

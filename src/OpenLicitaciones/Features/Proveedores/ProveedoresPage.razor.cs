@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Licitaciones;
 using OpenLicitaciones.Features.Sync;
@@ -68,7 +69,23 @@ public sealed partial class ProveedoresPage
         return Task.CompletedTask;
     }
 
-    private string SortUrl(string orden) => Url(_filter with { Orden = orden }, 1);
+    private IEnumerable<ResumenProveedor> PageRows => _rows?.Skip(_skip).Take(PageSize) ?? [];
+
+    private string AriaSort(string field) => Direction(field) switch
+    {
+        SortDirection.Ascending => "ascending", SortDirection.Descending => "descending", _ => "none",
+    };
+
+    private SortDirection Direction(string field) =>
+        _filter.Orden.TrimStart('-') != field ? SortDirection.None : _filter.Orden.StartsWith('-') ? SortDirection.Descending : SortDirection.Ascending;
+
+    /// <summary>A sort label was clicked: the order goes to the URL (first page), which reloads the rows in that order.</summary>
+    private void SortAsync(string field, SortDirection direction)
+    {
+        var orden = direction == SortDirection.Ascending ? field : "-" + field;
+        if (direction == SortDirection.None || orden == _filter.Orden) return;
+        Navigation.NavigateTo(Url(_filter with { Orden = orden }, 1));
+    }
 
     private string PageUrl(int page) => Url(_filter, page);
 
