@@ -1,8 +1,8 @@
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
-using OpenLicitaciones.Features.Licitaciones;
-using OpenLicitaciones.Features.Proveedores;
+using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones;
@@ -21,7 +21,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddLicitaciones().AddProveedores();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor();
         return builder;
     }
 
@@ -30,8 +30,8 @@ public static class AppComposition
     {
         app.UseShell();
         app.MapApi();
-        app.MapLicitacionesApi();
-        app.MapProveedoresApi();
+        app.MapBancoApi();
+        app.MapMonitorApi();
         return app;
     }
 }

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using OpenLicitaciones.Features.Licitaciones;
-using OpenLicitaciones.Features.Proveedores;
+using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones;

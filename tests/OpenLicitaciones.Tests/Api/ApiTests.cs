@@ -240,8 +240,8 @@ public sealed class ApiTests : IAsyncLifetime
         var page = await _api.Client.GetStringAsync($"/licitaciones?q={q}");
 
         Assert.Equal(["L2", "L1"], Ids(json, "id")); // everything, as without a search
-        Assert.Equal([Proveedores.MonitorApiTests.SearchWarning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
-        Assert.Contains(Proveedores.MonitorApiTests.SearchWarning, WebUtility.HtmlDecode(page));
+        Assert.Equal([Monitor.MonitorApiTests.SearchWarning], json.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(Monitor.MonitorApiTests.SearchWarning, WebUtility.HtmlDecode(page));
     }
 
     private async Task<JsonElement> GetJson(string url)

@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Inicio;
-using OpenLicitaciones.Features.Proveedores;
+using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Inicio;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
-using OpenLicitaciones.Features.Licitaciones;
-using OpenLicitaciones.Features.Proveedores;
+using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Monitor;
 
 namespace OpenLicitaciones.Features.Inicio;
 

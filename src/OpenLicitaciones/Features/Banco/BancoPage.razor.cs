@@ -1,0 +1,156 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Features.Banco;
+
+public sealed partial class BancoPage
+{
+    public const int PageSize = 25;
+    private const string LastVisitKey = "ol-banco-ultima-visita";
+
+    [Inject] private BancoSnapshot Snapshot { get; set; } = null!;
+    [Inject] private Modalidades Modalidades { get; set; } = null!;
+    [Inject] private UnspscFamilias Familias { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private IJSRuntime Js { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+    [SupplyParameterFromQuery(Name = "familia")] public string? Familia { get; set; }
+    [SupplyParameterFromQuery(Name = "pae")] public string? Pae { get; set; }
+    [SupplyParameterFromQuery(Name = "mesDesde")] public string? MesDesde { get; set; }
+    [SupplyParameterFromQuery(Name = "mesHasta")] public string? MesHasta { get; set; }
+    [SupplyParameterFromQuery(Name = "valorMin")] public string? ValorMin { get; set; }
+    [SupplyParameterFromQuery(Name = "valorMax")] public string? ValorMax { get; set; }
+    [SupplyParameterFromQuery(Name = "modalidad")] public string? Modalidad { get; set; }
+    [SupplyParameterFromQuery(Name = "estado")] public string? Estado { get; set; }
+    [SupplyParameterFromQuery(Name = "accesible")] public string? Accesible { get; set; }
+    [SupplyParameterFromQuery(Name = "unidad")] public string? Unidad { get; set; }
+    [SupplyParameterFromQuery(Name = "orden")] public string? Orden { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+
+    private BancoFilter _filter = new();
+    private FormModel _form = new();
+    private IReadOnlyList<string> _warnings = [];
+    private IReadOnlyList<OportunidadActual>? _rows;
+    private IReadOnlyList<(string Code, string Name)> _families = [];
+    private IReadOnlyList<string> _units = [];
+    private DateTime? _lastVisit;
+    private int _page = 1;
+    private int _skip;
+
+    private bool _moreFilters;
+
+    /// <summary>How many secondary filters are in use: they stay folded (short on a phone) unless one is.</summary>
+    private int ActiveMoreFilters => new object?[] { _filter.MesDesde, _filter.MesHasta, _filter.ValorMin, _filter.ValorMax, _filter.Modalidad, _filter.Estado, _filter.Unidad }
+        .Count(v => v is not null);
+
+    private void ToggleMoreFilters() => _moreFilters = !_moreFilters;
+
+    private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = Q, ["familia"] = Familia, ["pae"] = Pae, ["mesDesde"] = MesDesde, ["mesHasta"] = MesHasta, ["valorMin"] = ValorMin,
+            ["valorMax"] = ValorMax, ["modalidad"] = Modalidad, ["estado"] = Estado, ["accesible"] = Accesible, ["unidad"] = Unidad, ["orden"] = Orden,
+        };
+        var (filter, warnings) = BancoFilter.Parse(name => query.GetValueOrDefault(name), Modalidades);
+        _filter = filter;
+        _warnings = warnings;
+        _form = FormModel.From(filter);
+        _moreFilters = ActiveMoreFilters > 0;
+        _page = int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var all = await Snapshot.GetAsync();
+        _families = all.SelectMany(o => o.Codigos).Select(c => c[..4]).Distinct()
+            .Select(f => (f, $"{Familias.Describe(f + "0000")} ({f})")).OrderBy(f => f.Item2, StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
+        _units = all.Select(o => o.Unidad).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
+        _rows = BancoQuery.Apply(all, _filter, ColombiaTime.Now(Time));
+        _page = Math.Min(_page, PageCount);
+        _skip = (_page - 1) * PageSize;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // "Nueva para usted": lines first seen after this browser's previous visit (kept only in the browser).
+        var stored = await Js.InvokeAsync<string?>("localStorage.getItem", LastVisitKey);
+        await Js.InvokeVoidAsync("localStorage.setItem", LastVisitKey, Time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        if (DateTime.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var lastVisit))
+        {
+            _lastVisit = lastVisit;
+            StateHasChanged();
+        }
+    }
+
+    private bool IsNewForViewer(Oportunidad o) => o.Nueva || (_lastVisit is { } visit && o.PrimeraVez is { } first && first > visit);
+
+    private Task ApplyAsync()
+    {
+        var (filter, warnings) = BancoFilter.Parse(_form.Get, Modalidades);
+        _warnings = warnings;
+        Navigation.NavigateTo(Url(filter, page: 1));
+        return Task.CompletedTask;
+    }
+
+    private string PageUrl(int page) => Url(_filter, page);
+
+    private static string Url(BancoFilter filter, int page)
+    {
+        var query = filter.ToQuery();
+        if (page > 1) query = string.IsNullOrEmpty(query) ? $"page={page}" : $"{query}&page={page}";
+        return string.IsNullOrEmpty(query) ? "/licitaciones" : $"/licitaciones?{query}";
+    }
+
+    private string ExportUrl(string format)
+    {
+        var query = _filter.ToQuery();
+        return $"/api/v1/licitaciones?{(string.IsNullOrEmpty(query) ? "" : query + "&")}format={format}";
+    }
+
+
+    /// <summary>What the filter form holds while a visitor edits it; applied to the URL on change or submit.</summary>
+    private sealed class FormModel
+    {
+        public string? Q { get; set; }
+        public string? Familia { get; set; }
+        public string? MesDesde { get; set; }
+        public string? MesHasta { get; set; }
+        public long? ValorMin { get; set; }
+        public long? ValorMax { get; set; }
+        public string? Modalidad { get; set; }
+        public string? Estado { get; set; }
+        public string? Unidad { get; set; }
+        public bool Pae { get; set; }
+        public bool Accesible { get; set; }
+        public string Orden { get; set; } = "mes";
+
+        public static FormModel From(BancoFilter f) => new()
+        {
+            Q = f.Q, Familia = f.Familia, MesDesde = FromKey(f.MesDesde), MesHasta = FromKey(f.MesHasta), ValorMin = f.ValorMin,
+            ValorMax = f.ValorMax, Modalidad = f.Modalidad, Estado = f.Estado is { } e ? BancoStatus.Slug(e) : null, Unidad = f.Unidad,
+            Pae = f.Pae, Accesible = f.Accesible, Orden = f.Orden,
+        };
+
+        private static string? FromKey(int? key) => key is { } k ? $"{k / 100:D4}-{k % 100:D2}" : null;
+
+        public string? Get(string name) => name switch
+        {
+            "q" => Q, "familia" => Familia, "mesDesde" => NullIfEmpty(MesDesde), "mesHasta" => NullIfEmpty(MesHasta),
+            "valorMin" => ValorMin?.ToString(CultureInfo.InvariantCulture), "valorMax" => ValorMax?.ToString(CultureInfo.InvariantCulture),
+            "modalidad" => Modalidad, "estado" => Estado, "unidad" => Unidad, "pae" => Pae ? "true" : null,
+            "accesible" => Accesible ? "true" : null, "orden" => Orden, _ => null,
+        };
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    }
+}
