@@ -1,6 +1,7 @@
 using Bunit;
 using MudBlazor;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Banco;

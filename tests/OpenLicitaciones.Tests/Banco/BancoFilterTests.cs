@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Tests.Banco;
 

@@ -1,5 +1,6 @@
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

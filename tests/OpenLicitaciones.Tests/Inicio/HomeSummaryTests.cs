@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Inicio;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Inicio;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Monitor;

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Monitor;

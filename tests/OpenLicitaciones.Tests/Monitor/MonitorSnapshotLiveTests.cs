@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Monitor;

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 

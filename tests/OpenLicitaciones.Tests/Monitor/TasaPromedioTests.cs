@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Tests.Monitor;
 

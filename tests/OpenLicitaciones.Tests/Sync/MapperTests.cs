@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 

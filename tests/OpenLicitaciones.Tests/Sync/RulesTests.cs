@@ -1,30 +1,10 @@
 using System.Text.Json.Nodes;
-using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Tests.Sync;
 
 public sealed class RulesTests
 {
-    [Theory]
-    [InlineData("891380007", 3)] // Alcaldía de Palmira, 891.380.007-3
-    [InlineData("899999027", 8)] // DANE, 899.999.027-8
-    [InlineData("800113672", 7)] // the "8001136727" of FINDINGS §2
-    [InlineData("800102838", 5)] // Departamento de Arauca, "8001028385"
-    [InlineData("890399011", 3)] // Santiago de Cali
-    public void Check_digit_follows_DIAN_mod_11(string nit, int expected) => Assert.Equal(expected, Nit.CheckDigit(nit));
-
-    [Theory]
-    [InlineData("891380007", "891380007")]
-    [InlineData("8913800073", "891380007")] // check digit glued on
-    [InlineData("891.380.007-3", "891380007")]
-    [InlineData("890503483-2", "890503483")]
-    [InlineData("8913800074", "8913800074")] // last digit is not the check digit: left alone
-    [InlineData("1144055123", "1144055123")] // a 10-digit cédula never loses a digit
-    [InlineData("No Definido", null)]
-    [InlineData("", null)]
-    public void Canonical_nit_strips_only_a_true_check_digit(string raw, string? expected) => Assert.Equal(expected, Nit.Canonical(raw));
-
     [Theory]
     [InlineData("huevo", "huevo", false)]
     [InlineData("¿Café?", "¿Café?", false)] // one letter is enough
@@ -39,23 +19,6 @@ public sealed class RulesTests
         Assert.Equal(expected, RawRow.SearchText(text, warnings));
         Assert.Equal(warned ? 1 : 0, warnings.Count);
     }
-
-    [Theory]
-    [InlineData("V1.50401500", new[] { "50401500" })]
-    [InlineData("50401500", new[] { "50401500" })]
-    [InlineData("V1.50401500;50131700", new[] { "50401500", "50131700" })]
-    [InlineData(" 50401500 ; 50401500 ;", new[] { "50401500" })]
-    public void Unspsc_lists_accept_every_spelling(string raw, string[] expected)
-    {
-        Assert.True(Unspsc.TryParseList(raw, out var codes));
-        Assert.Equal(expected, codes);
-    }
-
-    [Theory]
-    [InlineData("V1.5040")]
-    [InlineData("alimentos")]
-    [InlineData("504015001")]
-    public void Unspsc_rejects_what_is_not_an_8_digit_code(string raw) => Assert.False(Unspsc.TryParseList(raw, out _));
 
     [Theory]
     [InlineData("No Definido")]
@@ -128,17 +91,4 @@ public sealed class RulesTests
         Assert.Equal("datos.gov.co rechazó la consulta (HTTP 400, query.soql.no-such-column): No such column: foo", SocrataSource.RejectedMessage(400, body));
         Assert.Equal("datos.gov.co rechazó la consulta (HTTP 403)", SocrataSource.RejectedMessage(403, "<html>"));
     }
-
-    // Whether a document is shown depends on its shape alone (CONTRACTS §1), never on tipodocproveedor.
-    [Theory]
-    [InlineData("1144055123", "*******123")]
-    [InlineData("52123456", "*****456")] // SECOP may type this "NIT": still a person's
-    [InlineData("9123456780", "*******780")] // 10 digits starting with 9 whose last digit is not the check digit
-    [InlineData("731205", "***205")]
-    [InlineData("123", "***")]
-    [InlineData("901623692", "901623692")] // a company NIT is public
-    [InlineData("9016236929", "9016236929")] // the same NIT with its check digit
-    [InlineData(null, null)]
-    public void Natural_person_documents_are_masked_but_the_last_three_digits(string? document, string? expected) =>
-        Assert.Equal(expected, SupplierDocument.Mask(document));
 }

@@ -7,6 +7,7 @@ using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Banco;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Banco;
@@ -137,8 +138,8 @@ public static class BancoQuery
     /// <summary>The rows that match a filter at a moment, in the filter's order (ties by month, then line id).</summary>
     public static IReadOnlyList<OportunidadActual> Apply(IEnumerable<Oportunidad> all, BancoFilter f, DateTime now)
     {
-        var q = f.Q is null ? null : RawRow.Fold(f.Q);
-        var unidad = f.Unidad is null ? null : RawRow.Fold(f.Unidad);
+        var q = f.Q is null ? null : PlainText.Fold(f.Q);
+        var unidad = f.Unidad is null ? null : PlainText.Fold(f.Unidad);
         var rows = all
             .Where(o => q is null || o.Busqueda.Contains(q, StringComparison.Ordinal))
             .Where(o => f.Familia is null || o.Codigos.Any(c => c.StartsWith(f.Familia, StringComparison.Ordinal)))
@@ -149,7 +150,7 @@ public static class BancoQuery
             .Where(o => f.ValorMax is null || o.Valor <= f.ValorMax)
             .Where(o => f.Modalidad is null || o.Modalidad.Code == f.Modalidad)
             .Where(o => !f.Accesible || o.Modalidad.Accesible)
-            .Where(o => unidad is null || (o.Unidad is not null && RawRow.Fold(o.Unidad) == unidad))
+            .Where(o => unidad is null || (o.Unidad is not null && PlainText.Fold(o.Unidad) == unidad))
             .Select(o => new OportunidadActual(o, BancoStatus.Of(o.Procesos, o.Contratos, now)))
             .Where(r => f.Estado is null || r.Estado.Estado == f.Estado);
 

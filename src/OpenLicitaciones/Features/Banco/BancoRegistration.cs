@@ -1,5 +1,6 @@
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Api;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Banco;
 
@@ -25,9 +26,7 @@ public static class BancoRegistration
 {
     public static IHostApplicationBuilder AddBanco(this IHostApplicationBuilder builder)
     {
-        var data = Path.Combine(AppContext.BaseDirectory, "data");
-        builder.Services.AddSingleton(sp => Modalidades.Load(Path.Combine(data, "modalidades.csv"), sp.GetRequiredService<ILogger<Modalidades>>()));
-        builder.Services.AddSingleton(_ => UnspscFamilias.Load(Path.Combine(data, "unspsc_familias_es.csv")));
+        builder.AddSharedRules();
         builder.Services.AddSingleton<BancoSnapshot>();
         return builder;
     }

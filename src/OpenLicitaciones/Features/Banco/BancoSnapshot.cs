@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Banco;

@@ -1,4 +1,4 @@
-using OpenLicitaciones.Features.Sync;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Banco;
 
@@ -68,7 +68,7 @@ public static class BancoStatus
     /// <summary>First rule that matches wins: contracted, cancelled, awarded, in evaluation, published, planned.</summary>
     public static EstadoActual Of(IReadOnlyList<ProcesoVinculado> procesos, IReadOnlyList<ContratoVinculado> contratos, DateTime now)
     {
-        if (contratos.Any(c => CountsAsContractFolded(c.EstadoFolded))) return new(EstadoBanco.Contratado, null);
+        if (contratos.Any(c => SecopRules.CountsAsContractFolded(c.EstadoFolded))) return new(EstadoBanco.Contratado, null);
         if (procesos.Count == 0) return new(EstadoBanco.Planeado, null);
         var vivos = procesos.Where(p => !IsCancelled(p)).ToList();
         if (vivos.Count == 0) return new(EstadoBanco.CanceladoDesierto, null);
@@ -79,17 +79,9 @@ public static class BancoStatus
         return new(EstadoBanco.Publicado, cierre is { } c ? Math.Max(0, (c.Date - now.Date).Days) : null);
     }
 
-    /// <summary>A contract counts unless it is a draft, cancelled or still in approval (CONTRACTS §3; CCE's own analyses).</summary>
-    public static bool CountsAsContract(string? estado) => CountsAsContractFolded(Fold(estado));
-
-    private static bool CountsAsContractFolded(string folded) => folded is not ("borrador" or "cancelado" or "en aprobacion");
-
-    private static readonly string[] CancelMarks = ["cancel", "desiert", "descart", "revocad"];
-
-    public static bool IsCancelled(ProcesoVinculado p) =>
-        CancelMarks.Any(m => p.EstadoFolded.Contains(m, StringComparison.Ordinal) || p.ResumenFolded.Contains(m, StringComparison.Ordinal));
+    public static bool IsCancelled(ProcesoVinculado p) => SecopRules.IsCancelledFolded(p.EstadoFolded, p.ResumenFolded);
 
     private static bool IsAwarded(ProcesoVinculado p) => p.Adjudicado == true || p.EstadoFolded is "adjudicado" or "seleccionado";
 
-    internal static string Fold(string? text) => text is null ? "" : RawRow.Fold(text);
+    internal static string Fold(string? text) => SecopRules.FoldOrEmpty(text);
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using OpenLicitaciones.Components;
-using OpenLicitaciones.Features.Sync;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Banco;
 
@@ -11,19 +11,15 @@ public sealed record Oportunidad(
     IReadOnlyList<ProcesoVinculado> Procesos, IReadOnlyList<ContratoVinculado> Contratos)
 {
     /// <summary>Description, codes and unit folded (lower case, no accents) for free-text search.</summary>
-    public string Busqueda { get; } = RawRow.Fold($"{Descripcion} {string.Join(' ', Codigos)}");
+    public string Busqueda { get; } = PlainText.Fold($"{Descripcion} {string.Join(' ', Codigos)}");
 
     /// <summary>Year and month as one sortable number (2026-11 → 202611); null without an expected month.</summary>
     public int? MesClave => Mes is { } m ? Annio * 100 + m : null;
 
     public string? CodigoPrincipal => Codigos.Count > 0 ? Codigos[0] : null;
 
-    /// <summary>School feeding and food: UNSPSC segment 50, plus families 8515 (nutrición) and 9010 (catering).</summary>
-    public bool Pae => Codigos.Any(EsAlimentacion);
-
-    public static bool EsAlimentacion(string code) => code.StartsWith("50", StringComparison.Ordinal)
-                                                      || code.StartsWith("8515", StringComparison.Ordinal)
-                                                      || code.StartsWith("9010", StringComparison.Ordinal);
+    /// <summary>School feeding and food, by the shared food rule.</summary>
+    public bool Pae => Codigos.Any(FoodRule.IsFood);
 
     /// <summary>Actual beats planned: once there is a process its modality is the line's, and a difference is shown.</summary>
     public bool ModalidadCambio => Procesos.Count > 0 && ModalidadPlaneada.Code != Modalidad.Code;

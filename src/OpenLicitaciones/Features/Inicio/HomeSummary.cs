@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Inicio;
 
@@ -26,7 +27,7 @@ public static class HomeSummary
     /// </summary>
     public static HomeFigures Figures(int lineasPaa, int procesos, IEnumerable<ContratoCifra> contratos, IEnumerable<ProveedorHistoria> proveedores, int asociaciones)
     {
-        var contados = contratos.Where(c => BancoStatus.CountsAsContract(c.Estado)).ToList();
+        var contados = contratos.Where(c => SecopRules.CountsAsContract(c.Estado)).ToList();
         return new HomeFigures(lineasPaa, procesos, contados.Count, contados.Sum(c => c.Valor ?? 0), proveedores.Count(p => p.Participaciones.Count > 0), asociaciones);
     }
 }

@@ -7,6 +7,7 @@ using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;

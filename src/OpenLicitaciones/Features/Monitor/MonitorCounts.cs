@@ -1,3 +1,4 @@
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;
@@ -59,7 +60,7 @@ public static class MonitorCounts
             UltimoAnio: enVentana.Max(p => p.Anio),
             Nuevo: Nuevo(h.Contratos, contratos, aniosNuevo, historiaDesde),
             Pyme: TriState.Of(ultimo?.EsPyme ?? h.PymeRegistro),
-            Local: h.Municipio is null ? TriState.SinDato : TriState.Of(RawRow.Fold(h.Municipio) == RawRow.Fold(municipioEntidad)),
+            Local: h.Municipio is null ? TriState.SinDato : TriState.Of(PlainText.Fold(h.Municipio) == PlainText.Fold(municipioEntidad)),
             Mujer: ultimo?.Genero switch { "Mujer" => TriState.Si, "Hombre" or "Otro" => TriState.No, _ => TriState.SinDato },
             FuenteMujer: ultimo is null
                 ? "Sin contratos con la entidad: no hay dato del representante legal."

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;

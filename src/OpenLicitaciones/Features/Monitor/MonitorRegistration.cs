@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Api;
-using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Monitor;
 
@@ -54,6 +54,7 @@ public static class MonitorRegistration
 {
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
+        builder.AddSharedRules();
         builder.Services.AddOptions<MonitorOptions>().Bind(builder.Configuration.GetSection(MonitorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MonitorSnapshot>();
         return builder;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
-using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;
@@ -104,7 +104,7 @@ public sealed class MonitorSnapshot
 
         public void Saw(string? name, DateTime? when)
         {
-            if (string.IsNullOrWhiteSpace(name) || RawRow.IsSentinel(name)) return;
+            if (string.IsNullOrWhiteSpace(name) || PlainText.IsSentinel(name)) return;
             var at = when ?? DateTime.MinValue;
             if (Name is null || at >= Name.Value.When) Name = (at, name.Trim());
         }
@@ -184,7 +184,7 @@ public sealed class MonitorSnapshot
             if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) continue;
             var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
             var proceso = p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato;
-            var vigente = BancoStatus.CountsAsContract(c.EstadoContrato);
+            var vigente = SecopRules.CountsAsContract(c.EstadoContrato);
             var anio = p?.FechaPublicacion?.Year ?? c.FechaDeFirma?.Year;
             if (vigente) s.Took(proceso, anio, modalidades.Resolve(p?.Modalidad ?? c.Modalidad), false, true);
             s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme)
@@ -218,11 +218,10 @@ public sealed class MonitorSnapshot
         var result = procesos.Select(p =>
         {
             var modalidad = modalidades.Resolve(p.Modalidad);
-            var link = new ProcesoVinculado(p.IdDelProceso, null, null, p.EstadoDelProcedimiento, p.EstadoResumen, p.Adjudicado, null, null, null,
-                null, null, null, null, null, null, null, null);
             return new ProcesoMonitor(p.IdDelProceso, modalidad.Code, modalidad.Competitiva, p.EstadoDelProcedimiento, p.FechaPublicacion, p.FechaRecepcion,
                 bidders.TryGetValue(p.IdDelProceso, out var n) ? n : p.RespuestasAlProcedimiento,
-                p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true, BancoStatus.IsCancelled(link));
+                p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true,
+                SecopRules.IsCancelled(p.EstadoDelProcedimiento, p.EstadoResumen));
         }).ToList();
 
         var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
@@ -230,13 +229,13 @@ public sealed class MonitorSnapshot
         var awards = new List<(int?, AdjudicacionMonitor)>();
         foreach (var c in rows.Contratos)
         {
-            if (!BancoStatus.CountsAsContract(c.EstadoContrato)) continue;
+            if (!SecopRules.CountsAsContract(c.EstadoContrato)) continue;
             if (!supplierByContract.TryGetValue(c.IdContrato, out var supplier)) continue;
             var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
             var modalidad = modalidades.Resolve(p?.Modalidad ?? c.Modalidad);
             awards.Add(((p?.FechaPublicacion ?? c.FechaDeFirma)?.Year,
                 new AdjudicacionMonitor(p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato, supplier, c.ValorDelContrato,
-                    c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? code[..2] : null, !modalidad.Competitiva && modalidad.Code != "sin-dato")));
+                    c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? code[..2] : null, !modalidad.Competitiva && modalidad.Code != Modalidad.SinDato.Code)));
         }
         return (result, awards);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Monitor;
 
@@ -38,7 +39,7 @@ public static class RedFlags
     public const int MaxEjemplos = 10;
 
     /// <summary>The modality code of a spelling the catalog does not know (CONTRACTS §3).</summary>
-    public const string ModalidadDesconocida = "otra";
+    public const string ModalidadDesconocida = Modalidad.Otra;
 
     private static readonly CultureInfo EsCo = CultureInfo.GetCultureInfo("es-CO");
 

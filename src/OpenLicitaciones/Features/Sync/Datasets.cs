@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -87,7 +88,7 @@ public static class SecopDatasets
         return end < 0 ? value : value[..end];
     }
 
-    public static string? SupplierNit(string? raw) => RawRow.IsSentinel(raw) ? null : Nit.Canonical(raw);
+    public static string? SupplierNit(string? raw) => PlainText.IsSentinel(raw) ? null : Nit.Canonical(raw);
 }
 
 public sealed class ProcesosDataset() : SecopDataset<Proceso>(nameof(Proceso.IdDelProceso), p => p.IdDelProceso)
@@ -219,9 +220,9 @@ public sealed class PaaLinesDataset() : SecopDataset<PaaLine>(nameof(PaaLine.Id)
     public static string Fingerprint(string descripcion, IEnumerable<string> codes, string? modalidad, int? mes)
     {
         var text = string.Join("|",
-            string.Join(" ", RawRow.Fold(descripcion).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            string.Join(" ", PlainText.Fold(descripcion).Split(' ', StringSplitOptions.RemoveEmptyEntries)),
             string.Join(";", codes.Order(StringComparer.Ordinal)),
-            RawRow.Fold(modalidad ?? ""),
+            PlainText.Fold(modalidad ?? ""),
             mes?.ToString() ?? "");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
     }
@@ -363,7 +364,7 @@ public sealed class ContratosDataset() : SecopDataset<Contrato>(nameof(Contrato.
             ValorPagado = r.Money("valor_pagado"),
             OrigenDeLosRecursos = r.Text("origen_de_los_recursos"),
             DestinoGasto = r.Text("destino_gasto"),
-            GeneroRepresentanteLegal = genero is null ? null : RawRow.Fold(genero) switch
+            GeneroRepresentanteLegal = genero is null ? null : PlainText.Fold(genero) switch
             {
                 "mujer" or "femenino" or "f" => "Mujer",
                 "hombre" or "masculino" or "m" => "Hombre",

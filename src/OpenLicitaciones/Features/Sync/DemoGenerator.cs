@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 

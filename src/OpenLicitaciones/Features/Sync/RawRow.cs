@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -12,12 +13,6 @@ public sealed class RowRejectedException(string reason) : Exception(reason);
 /// </summary>
 public sealed class RawRow(JsonObject json)
 {
-    private static readonly HashSet<string> Sentinels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "", "No Definido", "No Aplica", "No aplica/No pertenece", "ND", "N/D", "NA", "N/A",
-        "Sin Descripcion", "Sin Descripción", "No Adjudicado", "No Definida", "Sin Dato", "null",
-    };
-
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss"];
 
@@ -25,8 +20,6 @@ public sealed class RawRow(JsonObject json)
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 
     public JsonObject Json { get; } = json;
-
-    public static bool IsSentinel(string? value) => value is null || Sentinels.Contains(value.Trim());
 
     /// <summary>The text of a column, trimmed; null when absent or a sentinel.</summary>
     public string? Text(string column)
@@ -39,7 +32,7 @@ public sealed class RawRow(JsonObject json)
             JsonValue v => v.ToJsonString(),
             _ => throw new RowRejectedException($"{column}: se esperaba texto y llegó {node.ToJsonString()}"),
         };
-        return IsSentinel(value) ? null : value.Trim();
+        return PlainText.IsSentinel(value) ? null : value.Trim();
     }
 
     public string Required(string column) =>
@@ -80,7 +73,7 @@ public sealed class RawRow(JsonObject json)
     {
         var text = Text(column);
         if (text is null) return null;
-        return Fold(text) switch
+        return PlainText.Fold(text) switch
         {
             "si" or "s" or "yes" or "true" or "verdadero" or "1" => true,
             "no" or "n" or "false" or "falso" or "0" => false,
@@ -93,7 +86,7 @@ public sealed class RawRow(JsonObject json)
     {
         var text = Text(column);
         if (text is null) return null;
-        var folded = Fold(text);
+        var folded = PlainText.Fold(text);
         var byName = Array.IndexOf(MonthNames, folded == "setiembre" ? "septiembre" : folded);
         if (byName >= 0) return byName + 1;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 12) return n;
@@ -125,16 +118,11 @@ public sealed class RawRow(JsonObject json)
     /// </summary>
     public static string? SearchText(string? text, ICollection<string> warnings)
     {
-        if (text is null || Fold(text).Any(char.IsLetterOrDigit)) return text;
+        if (text is null || PlainText.Fold(text).Any(char.IsLetterOrDigit)) return text;
         warnings.Add("q: el texto de búsqueda no tiene letras ni números; se ignora y se muestran todos los resultados");
         return null;
     }
 
-    public static string Fold(string text)
-    {
-        var normalized = text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
-        return new string(normalized.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
-    }
-
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    // Rejection reasons quote a little more of the value than list warnings do: they are read by operators.
+    private static string Clip(string text) => PlainText.Clip(text, 60);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using Spectre.Console;
 
 namespace OpenLicitaciones.Features.Sync;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using OpenLicitaciones.Features.Sync;
 
-namespace OpenLicitaciones.Features.Monitor;
+namespace OpenLicitaciones.Features.Shared;
 
 public enum TipoProveedor { PersonaNatural, PersonaJuridica, ConsorcioOUnion, SinDato }
 
@@ -17,9 +16,9 @@ public static partial class SupplierIdentity
     /// </summary>
     public static string? Key(string? document, string? codigoProveedor)
     {
-        var nit = RawRow.IsSentinel(document) ? null : Nit.Canonical(document);
+        var nit = PlainText.IsSentinel(document) ? null : Nit.Canonical(document);
         if (nit is { Length: >= 5 }) return nit;
-        return RawRow.IsSentinel(codigoProveedor) ? null : "c-" + codigoProveedor!.Trim();
+        return PlainText.IsSentinel(codigoProveedor) ? null : "c-" + codigoProveedor!.Trim();
     }
 
     /// <summary>
@@ -31,7 +30,7 @@ public static partial class SupplierIdentity
     {
         if (key.StartsWith("c-", StringComparison.Ordinal) || Nit.IsCompany(key)) return key;
         // The lowest code, so that the choice does not depend on the order in which rows were read.
-        var codigo = codigosProveedor.Where(c => !RawRow.IsSentinel(c)).Select(c => c.Trim())
+        var codigo = codigosProveedor.Where(c => !PlainText.IsSentinel(c)).Select(c => c.Trim())
             .OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault();
         if (codigo is not null) return "p-" + codigo;
         var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(key));
@@ -41,7 +40,7 @@ public static partial class SupplierIdentity
     /// <summary>A name folded for grouping: no accents or case, one space, company-form variants unified, "(demo)" kept.</summary>
     public static string NormalizeName(string name)
     {
-        var folded = RawRow.Fold(name);
+        var folded = PlainText.Fold(name);
         folded = CompanyForm().Replace(folded, m => " " + m.Groups["form"].Value.Replace(".", "").Replace(" ", "") + " ");
         folded = Punctuation().Replace(folded, " ");
         return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
@@ -49,12 +48,12 @@ public static partial class SupplierIdentity
 
     public static TipoProveedor Tipo(string? tipoDocumento, bool? esGrupo, string? nombre, string? nit)
     {
-        var name = nombre is null ? "" : RawRow.Fold(nombre);
+        var name = nombre is null ? "" : PlainText.Fold(nombre);
         if (esGrupo == true || name.StartsWith("consorcio", StringComparison.Ordinal) || name.StartsWith("union temporal", StringComparison.Ordinal))
             return TipoProveedor.ConsorcioOUnion;
         // tipodocproveedor is unreliable (some persons are typed "NIT"): a document's shape decides (CONTRACTS §1).
         if (nit is not null) return Nit.IsCompany(nit) ? TipoProveedor.PersonaJuridica : TipoProveedor.PersonaNatural;
-        var doc = tipoDocumento is null || RawRow.IsSentinel(tipoDocumento) ? "" : RawRow.Fold(tipoDocumento);
+        var doc = tipoDocumento is null || PlainText.IsSentinel(tipoDocumento) ? "" : PlainText.Fold(tipoDocumento);
         if (doc.Contains("cedula") || doc.Contains("pasaporte") || doc.Contains("extranjeria")) return TipoProveedor.PersonaNatural;
         return doc.Contains("nit") ? TipoProveedor.PersonaJuridica : TipoProveedor.SinDato;
     }

@@ -1,6 +1,6 @@
-using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Shared;
 
-namespace OpenLicitaciones.Tests.Banco;
+namespace OpenLicitaciones.Tests.Shared;
 
 public sealed class ModalidadesTests
 {
@@ -30,6 +30,15 @@ public sealed class ModalidadesTests
     [Fact]
     public void Only_minima_cuantia_and_menor_cuantia_are_accessible_to_small_firms() =>
         Assert.Equal(["minima-cuantia", "seleccion-abreviada-menor-cuantia"], Catalog.All.Where(m => m.Accesible).Select(m => m.Code).Order());
+
+    [Theory]
+    [InlineData("minima-cuantia", true)]
+    [InlineData("contratacion-directa", true)]
+    [InlineData("otra", true)] // the spellings the catalog lacks can be filtered too
+    [InlineData("sin-dato", false)]
+    [InlineData("trueque", false)]
+    [InlineData("Minima-Cuantia", false)] // codes are exact
+    public void A_filter_may_ask_for_a_catalogued_code_or_otra(string code, bool allowed) => Assert.Equal(allowed, Catalog.IsFilterCode(code));
 
     [Fact]
     public void Unspsc_families_have_spanish_names_and_unknown_codes_show_the_code()

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using CsvHelper;
-using OpenLicitaciones.Features.Sync;
 
-namespace OpenLicitaciones.Features.Banco;
+namespace OpenLicitaciones.Features.Shared;
 
 /// <summary>A contracting modality: its slug, its label, and what it means for competition and small firms.</summary>
 public sealed record Modalidad(string Code, string Label, bool Competitiva, bool Accesible)
 {
+    /// <summary>The code of a spelling the catalog does not know (CONTRACTS §3).</summary>
+    public const string Otra = "otra";
+
     public static readonly Modalidad SinDato = new("sin-dato", "Sin dato", false, false);
 }
 
@@ -45,36 +47,19 @@ public sealed class Modalidades
         if (_bySpelling.TryGetValue(Key(raw), out var known)) return known;
         if (_unknownLogged.TryAdd(Key(raw), true))
             _log?.LogWarning("Modalidad no catalogada en data/modalidades.csv: '{Modalidad}' (se trata como 'otra')", raw);
-        return new Modalidad("otra", raw.Trim(), false, false);
+        return new Modalidad(Modalidad.Otra, raw.Trim(), false, false);
     }
 
     public Modalidad? ByCode(string code) => All.FirstOrDefault(m => m.Code == code);
 
+    /// <summary>Whether a filter may ask for this code: a catalogued one, or "otra" for the spellings the catalog lacks.</summary>
+    public bool IsFilterCode(string code) => code == Modalidad.Otra || ByCode(code) is not null;
+
     private static string Key(string spelling) =>
-        string.Join(' ', RawRow.Fold(spelling).Trim('.', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', PlainText.Fold(spelling).Trim('.', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     // CsvHelper maps the header names to these properties.
 #pragma warning disable IDE1006
     private sealed record Row(string spelling, string code, string label, bool competitiva, bool accesible);
 #pragma warning restore IDE1006
-}
-
-/// <summary>UNSPSC family names in Spanish (data/unspsc_familias_es.csv); unknown codes show the code.</summary>
-public sealed class UnspscFamilias(IReadOnlyDictionary<string, string> names)
-{
-    public static UnspscFamilias Load(string path)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var names = new Dictionary<string, string>();
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read()) names[csv.GetField("familia")!] = csv.GetField("nombre")!;
-        return new UnspscFamilias(names);
-    }
-
-    /// <summary>The family name of a code of any length ≥ 4, or null.</summary>
-    public string? NameOf(string? code) => code is { Length: >= 4 } && names.TryGetValue(code[..4], out var name) ? name : null;
-
-    public string Describe(string? code) => NameOf(code) ?? (code is null ? "Sin dato" : $"Código {code}");
 }

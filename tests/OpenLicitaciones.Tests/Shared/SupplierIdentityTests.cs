@@ -1,7 +1,6 @@
-using OpenLicitaciones.Features.Monitor;
-using OpenLicitaciones.Features.Sync;
+using OpenLicitaciones.Features.Shared;
 
-namespace OpenLicitaciones.Tests.Monitor;
+namespace OpenLicitaciones.Tests.Shared;
 
 public sealed class SupplierIdentityTests
 {

@@ -1,4 +1,4 @@
-namespace OpenLicitaciones.Features.Sync;
+namespace OpenLicitaciones.Features.Shared;
 
 /// <summary>Colombian NIT handling (DIAN mod-11 check digit).</summary>
 public static class Nit

@@ -1,6 +1,4 @@
-using OpenLicitaciones.Features.Sync;
-
-namespace OpenLicitaciones.Features.Api;
+namespace OpenLicitaciones.Features.Shared;
 
 public static class SupplierDocument
 {
