@@ -1,5 +1,6 @@
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 
 namespace OpenLicitaciones.Tests.Banco;
 
@@ -54,7 +55,7 @@ public sealed class BancoFilterTests
     [InlineData("pae=true&accesible=true&orden=-mes", "C,A")]
     public void Filters_select_and_order_the_hand_worked_rows(string query, string expected)
     {
-        var (filter, warnings) = BancoFilter.Parse(Lookup(query), Catalog);
+        var (filter, warnings) = Parse(query);
 
         var ids = BancoQuery.Apply(All, filter, Now).Select(r => r.Oportunidad.Id);
 
@@ -76,12 +77,12 @@ public sealed class BancoFilterTests
     [InlineData("estado=abierto", "estado: 'abierto' no es un estado (planeado, publicado, en-evaluacion, adjudicado, contratado, cancelado-desierto); se ignora")]
     [InlineData("familia=frutas", "familia: 'frutas' no es un código UNSPSC (de 1 a 8 dígitos); se ignora")]
     [InlineData("pae=quizas", "pae: 'quizas' no es true ni false; se ignora")]
-    [InlineData("orden=nombre", "orden: 'nombre' no es un orden disponible (mes, -mes, valor, -valor, estado, -estado); se usa mes")]
+    [InlineData("orden=nombre", "orden: 'nombre' no es un campo ordenable (mes, valor, estado); se usa mes")]
     [InlineData("mesDesde=2026-12&mesHasta=2026-01", "mesDesde es posterior a mesHasta; se intercambian")]
     [InlineData("valorMin=80000000&valorMax=1000000", "valorMin es mayor que valorMax; se intercambian")]
     public void Bad_values_are_dropped_or_corrected_with_a_warning(string query, string warning)
     {
-        var (filter, warnings) = BancoFilter.Parse(Lookup(query), Catalog);
+        var (filter, warnings) = Parse(query);
 
         Assert.Equal([warning], warnings);
         Assert.NotEmpty(BancoQuery.Apply(All, filter, Now));
@@ -96,7 +97,7 @@ public sealed class BancoFilterTests
     [InlineData("1e6")]
     public void A_money_filter_that_is_not_plain_digits_is_ignored_with_a_warning(string raw)
     {
-        var (filter, warnings) = BancoFilter.Parse(Lookup("valorMin=" + Uri.EscapeDataString(raw)), Catalog);
+        var (filter, warnings) = Parse("valorMin=" + Uri.EscapeDataString(raw));
 
         Assert.Null(filter.ValorMin);
         Assert.Equal([$"valorMin: '{raw}' no es un valor en pesos enteros (solo dígitos, sin puntos, comas ni $); se ignora"], warnings);
@@ -105,7 +106,7 @@ public sealed class BancoFilterTests
     [Fact]
     public void A_money_filter_in_plain_digits_is_integer_pesos()
     {
-        var (filter, warnings) = BancoFilter.Parse(Lookup("valorMin=1000000000&valorMax=2000000000"), Catalog);
+        var (filter, warnings) = Parse("valorMin=1000000000&valorMax=2000000000");
 
         Assert.Equal((1_000_000_000L, 2_000_000_000L), (filter.ValorMin, filter.ValorMax));
         Assert.Empty(warnings);
@@ -114,8 +115,8 @@ public sealed class BancoFilterTests
     [Fact]
     public void A_very_long_search_is_clipped_not_rejected()
     {
-        var (filter, warnings) = BancoFilter.Parse(Lookup("q=" + new string('a', 10_000)), Catalog);
-        Assert.Equal(BancoFilter.MaxTextLength, filter.Q!.Length);
+        var (filter, warnings) = Parse("q=" + new string('a', 10_000));
+        Assert.Equal(QueryReader.MaxTextLength, filter.Q!.Length);
         Assert.Equal(["q: el texto es muy largo; se usan los primeros 200 caracteres"], warnings);
     }
 
@@ -125,15 +126,14 @@ public sealed class BancoFilterTests
     [InlineData("")]
     public void A_filter_writes_back_the_query_it_was_read_from(string query)
     {
-        var (filter, _) = BancoFilter.Parse(Lookup(query), Catalog);
+        var (filter, _) = Parse(query);
         Assert.Equal(query, filter.ToQuery());
     }
 
-    private static Func<string, string?> Lookup(string query)
+    private static (BancoFilter Filter, IReadOnlyList<string> Warnings) Parse(string query)
     {
-        var values = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
-            .ToDictionary(p => p[0], p => (string?)Uri.UnescapeDataString(p[1]));
-        return name => values.GetValueOrDefault(name);
+        var reader = QueryReader.FromQueryString(query);
+        return (BancoFilter.Parse(reader, Catalog), reader.Warnings);
     }
 
     private static Oportunidad Make(string id, int year, int? month, long? value, string code, string modality, string description, string? unit,

@@ -6,6 +6,7 @@ using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 
@@ -65,8 +66,8 @@ public sealed class MonitorSnapshotLiveTests
         using var testDb = new TestDb();
         await SeedAsync(testDb);
         var data = await new MonitorSnapshot(testDb, new DataChangedNotifier(), Catalog).GetAsync();
-        var (all, _) = MonitorFilter.Parse(_ => null, Catalog, 2026);
-        var (women, _) = MonitorFilter.Parse(name => name == "mujer" ? "si" : null, Catalog, 2026);
+        var all = MonitorFilter.Parse(new QueryReader(_ => null), Catalog, 2026);
+        var women = MonitorFilter.Parse(new QueryReader(name => name == "mujer" ? "si" : null), Catalog, 2026);
 
         var first = MonitorQuery.Apply(data, all, 3, "Palmira");
         var again = MonitorQuery.Apply(data, all, 3, "Palmira");

@@ -6,21 +6,6 @@ namespace OpenLicitaciones.Tests.Sync;
 public sealed class RulesTests
 {
     [Theory]
-    [InlineData("huevo", "huevo", false)]
-    [InlineData("¿Café?", "¿Café?", false)] // one letter is enough
-    [InlineData("8011", "8011", false)]
-    [InlineData("!!!", null, true)]
-    [InlineData("😀", null, true)]
-    [InlineData("¿? — ¡!", null, true)]
-    [InlineData(null, null, false)]
-    public void A_search_text_without_letters_or_digits_is_ignored_with_a_warning(string? text, string? expected, bool warned)
-    {
-        var warnings = new List<string>();
-        Assert.Equal(expected, RawRow.SearchText(text, warnings));
-        Assert.Equal(warned ? 1 : 0, warnings.Count);
-    }
-
-    [Theory]
     [InlineData("No Definido")]
     [InlineData("no definido")]
     [InlineData(" No Aplica ")]

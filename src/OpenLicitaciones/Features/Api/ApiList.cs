@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using OpenLicitaciones.Features.Shared.Listing;
 
 namespace OpenLicitaciones.Features.Api;
 
@@ -14,88 +15,6 @@ namespace OpenLicitaciones.Features.Api;
 public sealed record ListResponse<T>(
     long Total, int Page, int PageSize, IReadOnlyList<T> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Warnings);
-
-/// <summary>Paging, ordering and format of a list request; malformed values become warnings, never errors.</summary>
-public sealed class ListRequest
-{
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 1000;
-
-    public int Page { get; }
-    public int PageSize { get; }
-    public string Format { get; }
-    public string? Orden { get; }
-    public List<string> Warnings { get; } = [];
-    private readonly IQueryCollection _query;
-    private readonly HashSet<string> _known;
-
-    /// <param name="parameters">The endpoint's own parameters (filters, and "orden" where it sorts); paging and format are common.</param>
-    public ListRequest(IQueryCollection query, IEnumerable<string> parameters)
-    {
-        _query = query;
-        _known = new HashSet<string>(["page", "pageSize", "format", .. parameters], StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in query)
-        {
-            if (name.Length == 0) continue;
-            if (!_known.Contains(name)) Warnings.Add($"{Clip(name)}: no es un parámetro de esta consulta; se ignora");
-            else if (values.Count > 1) Warnings.Add($"{name}: aparece {values.Count} veces; se usa el primer valor");
-        }
-        Page = PositiveInt("page", 1, int.MaxValue);
-        PageSize = PositiveInt("pageSize", DefaultPageSize, MaxPageSize);
-        Format = (Value("format") ?? "").ToLowerInvariant() switch
-        {
-            "" or "json" => "json",
-            "csv" => "csv",
-            "xlsx" => "xlsx",
-            var other => Warn($"format: '{Clip(other)}' no es un formato disponible (json, csv, xlsx); se responde en JSON", "json"),
-        };
-        Orden = string.IsNullOrWhiteSpace(Value("orden")) ? null : Value("orden");
-    }
-
-    public static ListRequest From(HttpRequest request, params string[] parameters) => new(request.Query, parameters);
-
-    /// <summary>The first value of a parameter this endpoint declares; null when absent or not one of its parameters.</summary>
-    public string? Value(string name) => _known.Contains(name) ? _query[name].FirstOrDefault() : null;
-
-    /// <summary>A year filter (anio); null when absent or malformed (with a warning).</summary>
-    public int? Year(string name = "anio")
-    {
-        var raw = Value(name) ?? "";
-        if (raw.Length == 0) return null;
-        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100
-            ? year
-            : Warn<int?>($"{name}: '{Clip(raw)}' no es un año entre 2000 y 2100; se ignora", null);
-    }
-
-    /// <summary>A UNSPSC prefix of 1 to 8 digits (segment "50", family "5040", class, product); "V1." is accepted.</summary>
-    public string? UnspscPrefix(string name = "unspsc")
-    {
-        var raw = (Value(name) ?? "").Trim();
-        if (raw.Length == 0) return null;
-        var code = raw.StartsWith("V1.", StringComparison.OrdinalIgnoreCase) ? raw[3..] : raw;
-        return code.Length is >= 1 and <= 8 && code.All(char.IsAsciiDigit)
-            ? code
-            : Warn<string?>($"{name}: '{Clip(raw)}' no es un código UNSPSC (de 1 a 8 dígitos); se ignora", null);
-    }
-
-    private int PositiveInt(string name, int fallback, int max)
-    {
-        var raw = Value(name) ?? "";
-        if (raw.Length == 0) return fallback;
-        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
-            return Warn($"{name}: '{Clip(raw)}' no es un número entero positivo; se usa {fallback}", fallback);
-        if (value > max) return Warn($"{name}: {value} supera el máximo de {max}; se usa {max}", max);
-        return value;
-    }
-
-    public T Warn<T>(string warning, T value)
-    {
-        Warnings.Add(warning);
-        return value;
-    }
-
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
-}
 
 public static class ApiList
 {
@@ -112,16 +31,9 @@ public static class ApiList
     public static IQueryable<T> Order<T>(IQueryable<T> query, ListRequest request, IReadOnlyDictionary<string, Expression<Func<T, object?>>> fields,
         string defaultOrden, Expression<Func<T, object?>> key)
     {
-        var orden = request.Orden ?? defaultOrden;
-        var descending = orden.StartsWith('-');
-        var name = orden.TrimStart('-', '+');
-        if (!fields.TryGetValue(name, out var field))
-        {
-            request.Warn($"orden: '{orden}' no es un campo ordenable ({string.Join(", ", fields.Keys)}); se usa {defaultOrden}", 0);
-            descending = defaultOrden.StartsWith('-');
-            field = fields[defaultOrden.TrimStart('-')];
-        }
-        var ordered = descending ? query.OrderByDescending(field) : query.OrderBy(field);
+        var orden = request.Query.Order("orden", fields.Keys.ToList(), defaultOrden);
+        var field = fields[orden.TrimStart('-')];
+        var ordered = orden.StartsWith('-') ? query.OrderByDescending(field) : query.OrderBy(field);
         return ordered.ThenBy(key);
     }
 

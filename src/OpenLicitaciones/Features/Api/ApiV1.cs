@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Api;
@@ -22,7 +23,7 @@ public sealed record PaaItem(
     string Id, int Annio, int Version, string Descripcion, int? MesEsperadoInicio, int? MesEsperadoRecepcion, long? ValorTotalEsperado,
     string? Modalidad, string CategoriasUnspsc, string? ProcesosRelacionados, string CodigoEntidad, string? NombreEntidad, string Fuente);
 
-public sealed record ProveedorItem(
+public sealed record ProveedorRegistradoItem(
     string Codigo, string? Nombre, string? Nit, string? TipoEmpresa, bool? EsPyme, bool? EsGrupo, string? Municipio, string? Departamento,
     string? CategoriaPrincipal, DateTime? FechaCreacion, string Fuente);
 
@@ -46,9 +47,9 @@ public static class ApiV1
         var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Procesos.AsNoTracking();
-        if (request.Year() is { } year)
+        if (request.Query.Year("anio") is { } year)
             query = query.Where(p => p.FechaPublicacion >= new DateTime(year, 1, 1) && p.FechaPublicacion < new DateTime(year + 1, 1, 1));
-        if (request.UnspscPrefix() is { } prefix) query = query.Where(p => p.CodigoPrincipalCategoria!.StartsWith(prefix));
+        if (request.Query.UnspscPrefix("unspsc") is { } prefix) query = query.Where(p => p.CodigoPrincipalCategoria!.StartsWith(prefix));
         query = ApiList.Order(query, request, new Dictionary<string, Expression<Func<Proceso, object?>>>
         {
             ["fechaPublicacion"] = p => p.FechaPublicacion, ["precioBase"] = p => p.PrecioBase,
@@ -66,9 +67,9 @@ public static class ApiV1
         var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Contratos.AsNoTracking();
-        if (request.Year() is { } year)
+        if (request.Query.Year("anio") is { } year)
             query = query.Where(c => c.FechaDeFirma >= new DateTime(year, 1, 1) && c.FechaDeFirma < new DateTime(year + 1, 1, 1));
-        if (request.UnspscPrefix() is { } prefix) query = query.Where(c => c.CodigoCategoriaPrincipal!.StartsWith(prefix));
+        if (request.Query.UnspscPrefix("unspsc") is { } prefix) query = query.Where(c => c.CodigoCategoriaPrincipal!.StartsWith(prefix));
         query = ApiList.Order(query, request, new Dictionary<string, Expression<Func<Contrato, object?>>>
         {
             ["fechaDeFirma"] = c => c.FechaDeFirma, ["valorDelContrato"] = c => c.ValorDelContrato, ["idContrato"] = c => c.IdContrato,
@@ -87,8 +88,8 @@ public static class ApiV1
         // Only the current version of each entity-year's plan (CONTRACTS §2).
         var query = db.PaaLines.AsNoTracking()
             .Where(l => db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa));
-        if (request.Year() is { } year) query = query.Where(l => l.Annio == year);
-        if (request.UnspscPrefix() is { } prefix) query = query.Where(l => l.CategoriasUnspsc.Contains(";" + prefix));
+        if (request.Query.Year("anio") is { } year) query = query.Where(l => l.Annio == year);
+        if (request.Query.UnspscPrefix("unspsc") is { } prefix) query = query.Where(l => l.CategoriasUnspsc.Contains(";" + prefix));
         query = ApiList.Order(query, request, new Dictionary<string, Expression<Func<PaaLine, object?>>>
         {
             ["annio"] = l => l.Annio, ["mesEsperadoInicio"] = l => l.MesEsperadoInicio, ["valorTotalEsperado"] = l => l.ValorTotalEsperado,
@@ -104,14 +105,14 @@ public static class ApiV1
         var request = ListRequest.From(http, "anio", "unspsc", "orden");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Proveedores.AsNoTracking();
-        if (request.Year() is { } year)
+        if (request.Query.Year("anio") is { } year)
             query = query.Where(p => p.FechaCreacion >= new DateTime(year, 1, 1) && p.FechaCreacion < new DateTime(year + 1, 1, 1));
-        if (request.UnspscPrefix() is { } prefix) query = query.Where(p => p.CodigoCategoriaPrincipal!.StartsWith(prefix));
+        if (request.Query.UnspscPrefix("unspsc") is { } prefix) query = query.Where(p => p.CodigoCategoriaPrincipal!.StartsWith(prefix));
         query = ApiList.Order(query, request, new Dictionary<string, Expression<Func<ProveedorRegistrado, object?>>>
         {
             ["nombre"] = p => p.Nombre, ["fechaCreacion"] = p => p.FechaCreacion, ["codigo"] = p => p.Codigo,
         }, "nombre", p => p.Codigo);
-        var rows = query.Select(p => new ProveedorItem(p.Codigo, p.Nombre, p.Nit, p.TipoEmpresa, p.EsPyme, p.EsGrupo, p.Municipio, p.Departamento,
+        var rows = query.Select(p => new ProveedorRegistradoItem(p.Codigo, p.Nombre, p.Nit, p.TipoEmpresa, p.EsPyme, p.EsGrupo, p.Municipio, p.Departamento,
             p.CodigoCategoriaPrincipal, p.FechaCreacion, p.Source));
         return await ApiList.RespondAsync(rows, request, "proveedores", ct, MaskProveedor);
     }
@@ -144,6 +145,6 @@ public static class ApiV1
     private static ContratoItem MaskContrato(ContratoItem c) =>
         c with { DocumentoProveedor = SupplierDocument.Mask(c.DocumentoProveedor) };
 
-    private static ProveedorItem MaskProveedor(ProveedorItem p) =>
+    private static ProveedorRegistradoItem MaskProveedor(ProveedorRegistradoItem p) =>
         p with { Nit = SupplierDocument.Mask(p.Nit) };
 }

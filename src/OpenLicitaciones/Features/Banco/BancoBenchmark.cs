@@ -8,6 +8,7 @@ using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Banco;
@@ -66,7 +67,7 @@ public static class BancoBenchmark
             var values = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
             return Benchmark.Measure(query, runs, () =>
             {
-                var (filter, _) = BancoFilter.Parse(name => values.GetValueOrDefault(name), modalidades);
+                var filter = BancoFilter.Parse(QueryReader.From(values), modalidades);
                 var found = BancoQuery.Apply(snapshot, filter, now);
                 var page = found.Take(ListRequest.DefaultPageSize).Select(r => BancoItem.From(r, familias)).ToList();
                 _ = JsonSerializer.SerializeToUtf8Bytes(new ListResponse<BancoItem>(found.Count, 1, ListRequest.DefaultPageSize, page, null), ApiList.Json);

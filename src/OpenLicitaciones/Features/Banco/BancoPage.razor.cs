@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Banco;
@@ -51,7 +52,7 @@ public sealed partial class BancoPage
 
     private void ToggleMoreFilters() => _moreFilters = !_moreFilters;
 
-    private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
+    private int PageCount => PageWindow.For(_page, PageSize, _rows?.Count ?? 0).PageCount;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,13 +60,14 @@ public sealed partial class BancoPage
         {
             ["q"] = Q, ["familia"] = Familia, ["pae"] = Pae, ["mesDesde"] = MesDesde, ["mesHasta"] = MesHasta, ["valorMin"] = ValorMin,
             ["valorMax"] = ValorMax, ["modalidad"] = Modalidad, ["estado"] = Estado, ["accesible"] = Accesible, ["unidad"] = Unidad, ["orden"] = Orden,
+            ["page"] = Page,
         };
-        var (filter, warnings) = BancoFilter.Parse(name => query.GetValueOrDefault(name), Modalidades);
-        _filter = filter;
-        _warnings = warnings;
-        _form = FormModel.From(filter);
+        var reader = QueryReader.From(query);
+        _filter = BancoFilter.Parse(reader, Modalidades);
+        _page = reader.PositiveInt("page", 1);
+        _warnings = reader.Warnings;
+        _form = FormModel.From(_filter);
         _moreFilters = ActiveMoreFilters > 0;
-        _page = int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
         await LoadAsync();
     }
 
@@ -76,8 +78,8 @@ public sealed partial class BancoPage
             .Select(f => (f, $"{Familias.Describe(f + "0000")} ({f})")).OrderBy(f => f.Item2, StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
         _units = all.Select(o => o.Unidad).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
         _rows = BancoQuery.Apply(all, _filter, ColombiaTime.Now(Time));
-        _page = Math.Min(_page, PageCount);
-        _skip = (_page - 1) * PageSize;
+        var window = PageWindow.For(_page, PageSize, _rows.Count);
+        (_page, _skip) = (window.Page, window.Skip);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -97,8 +99,9 @@ public sealed partial class BancoPage
 
     private Task ApplyAsync()
     {
-        var (filter, warnings) = BancoFilter.Parse(_form.Get, Modalidades);
-        _warnings = warnings;
+        var reader = new QueryReader(_form.Get);
+        var filter = BancoFilter.Parse(reader, Modalidades);
+        _warnings = reader.Warnings;
         Navigation.NavigateTo(Url(filter, page: 1));
         return Task.CompletedTask;
     }

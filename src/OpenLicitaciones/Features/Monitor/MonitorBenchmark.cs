@@ -6,8 +6,8 @@ using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Benchmarks;
-using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;
@@ -61,10 +61,10 @@ public static class MonitorBenchmark
 
         int Request(IReadOnlyDictionary<string, string?> values)
         {
-            var (filter, _) = MonitorFilter.Parse(name => values.GetValueOrDefault(name), modalidades, year);
-            var items = MonitorRegistration.Lista(snapshot.GetAsync().GetAwaiter().GetResult(), filter, options);
+            var filter = MonitorFilter.Parse(QueryReader.From(values), modalidades, year);
+            var items = MonitorQuery.Items(snapshot.GetAsync().GetAwaiter().GetResult(), filter, options);
             var page = items.Take(ListRequest.DefaultPageSize).ToList();
-            _ = JsonSerializer.SerializeToUtf8Bytes(new ListResponse<ProveedorItem>(items.Count, 1, ListRequest.DefaultPageSize, page, null), ApiList.Json);
+            _ = JsonSerializer.SerializeToUtf8Bytes(new ListResponse<MonitorItem>(items.Count, 1, ListRequest.DefaultPageSize, page, null), ApiList.Json);
             return items.Count;
         }
 

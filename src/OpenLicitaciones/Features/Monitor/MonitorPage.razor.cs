@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using OpenLicitaciones.Components;
-using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Features.Monitor;
@@ -40,18 +39,20 @@ public sealed partial class MonitorPage
 
     private int CurrentYear => ColombiaTime.Now(Time).Year;
     private IEnumerable<int> Years => Enumerable.Range(CurrentYear - 9, 10).Reverse();
-    private int PageCount => Math.Max(1, (int)Math.Ceiling((_rows?.Count ?? 0) / (double)PageSize));
+    private int PageCount => PageWindow.For(_page, PageSize, _rows?.Count ?? 0).PageCount;
 
     protected override async Task OnParametersSetAsync()
     {
         var query = new Dictionary<string, string?>
         {
             ["q"] = Q, ["mujer"] = Mujer, ["nuevo"] = Nuevo, ["pyme"] = Pyme, ["local"] = Local, ["modalidad"] = Modalidad,
-            ["desde"] = Desde, ["hasta"] = Hasta, ["orden"] = Orden,
+            ["desde"] = Desde, ["hasta"] = Hasta, ["orden"] = Orden, ["page"] = Page,
         };
-        (_filter, _warnings) = MonitorFilter.Parse(name => query.GetValueOrDefault(name), Modalidades, CurrentYear);
+        var reader = QueryReader.From(query);
+        _filter = MonitorFilter.Parse(reader, Modalidades, CurrentYear);
+        _page = reader.PositiveInt("page", 1);
+        _warnings = reader.Warnings;
         _form = FormModel.From(_filter);
-        _page = int.TryParse(Page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
         await LoadAsync();
     }
 
@@ -60,8 +61,8 @@ public sealed partial class MonitorPage
         var data = await Snapshot.GetAsync();
         _rows = MonitorQuery.Apply(data, _filter, Options.Value.AniosNuevo, Options.Value.Municipio);
         _alertas = MonitorAlertas.Calcular(data, _filter.Desde, _filter.Hasta, Options.Value);
-        _page = Math.Min(_page, PageCount);
-        _skip = (_page - 1) * PageSize;
+        var window = PageWindow.For(_page, PageSize, _rows.Count);
+        (_page, _skip) = (window.Page, window.Skip);
     }
 
     private Task ApplyAsync()
@@ -92,34 +93,22 @@ public sealed partial class MonitorPage
 
     private string Url(MonitorFilter f, int page)
     {
-        var query = ToQuery(f);
+        var query = f.ToQuery(CurrentYear);
         if (page > 1) query = string.IsNullOrEmpty(query) ? $"page={page}" : $"{query}&page={page}";
         return string.IsNullOrEmpty(query) ? "/proveedores" : $"/proveedores?{query}";
     }
 
     private string ExportUrl(string format)
     {
-        var query = ToQuery(_filter);
+        var query = _filter.ToQuery(CurrentYear);
         return $"/api/v1/monitor/proveedores?{(string.IsNullOrEmpty(query) ? "" : query + "&")}format={format}";
     }
 
     /// <summary>A supplier's profile over the same years as the list.</summary>
     private string ProfileUrl(string id)
     {
-        var window = ToQuery(new MonitorFilter { Desde = _filter.Desde, Hasta = _filter.Hasta });
+        var window = new MonitorFilter { Desde = _filter.Desde, Hasta = _filter.Hasta }.ToQuery(CurrentYear);
         return $"/proveedores/{Uri.EscapeDataString(id)}{(window.Length == 0 ? "" : "?" + window)}";
-    }
-
-    /// <summary>The query string of a filter; the default window and order are left out so shared links stay short.</summary>
-    private string ToQuery(MonitorFilter f)
-    {
-        var parts = new List<(string, string?)>
-        {
-            ("q", f.Q), ("mujer", f.Mujer), ("nuevo", f.Nuevo ? "true" : null), ("pyme", f.Pyme ? "true" : null), ("local", f.Local ? "true" : null),
-            ("modalidad", f.Modalidad), ("desde", f.Desde == f.Hasta - (MonitorFilter.Years - 1) && f.Hasta == CurrentYear ? null : f.Desde.ToString(CultureInfo.InvariantCulture)),
-            ("hasta", f.Hasta == CurrentYear ? null : f.Hasta.ToString(CultureInfo.InvariantCulture)), ("orden", f.Orden == "-participaciones" ? null : f.Orden),
-        };
-        return string.Join("&", parts.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
     }
 
 

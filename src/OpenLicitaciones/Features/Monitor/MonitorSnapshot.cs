@@ -49,10 +49,10 @@ public sealed class MonitorSnapshot
     /// <summary>A supplier with its summary for one window.</summary>
     public sealed record Fila(ProveedorHistoria Historia, ResumenProveedor Resumen)
     {
-        private ProveedorItem? _item;
+        private MonitorItem? _item;
 
         /// <summary>The row as the API publishes it, made once per window rather than on every request.</summary>
-        public ProveedorItem Item => _item ??= ProveedorItem.From(Resumen);
+        public MonitorItem Item => _item ??= MonitorItem.From(Resumen);
     }
 
     public Task<Built> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);

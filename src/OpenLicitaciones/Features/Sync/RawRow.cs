@@ -111,18 +111,6 @@ public sealed class RawRow(JsonObject json)
     public string? SystemUpdatedAt =>
         Json.TryGetPropertyValue(":updated_at", out var n) && n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    /// <summary>
-    /// The one rule for a visitor's search text, shared by every list: a text with no letter or digit once folded
-    /// (only punctuation, symbols or emoji) cannot match anything meaningful, so it is ignored with a warning and the
-    /// list shows everything.
-    /// </summary>
-    public static string? SearchText(string? text, ICollection<string> warnings)
-    {
-        if (text is null || PlainText.Fold(text).Any(char.IsLetterOrDigit)) return text;
-        warnings.Add("q: el texto de búsqueda no tiene letras ni números; se ignora y se muestran todos los resultados");
-        return null;
-    }
-
     // Rejection reasons quote a little more of the value than list warnings do: they are read by operators.
     private static string Clip(string text) => PlainText.Clip(text, 60);
 }
