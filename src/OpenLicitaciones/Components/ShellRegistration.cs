@@ -12,7 +12,7 @@ public static class ShellRegistration
         builder.Services.AddMudServices();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
-                "Site:PublicBaseUrl debe estar vacío o ser una URL absoluta http(s), p. ej. https://licitaciones.palmira.gov.co.")
+                "Site:PublicBaseUrl debe estar vacío o ser una URL absoluta http(s), p. ej. https://licitaciones.alcaldia.gov.co.")
             .ValidateOnStart();
         return builder;
     }

@@ -52,12 +52,13 @@ public static class DataRegistration
         await using var stream = File.OpenRead(path);
         using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         var source = doc.RootElement.GetProperty("source").GetString() ?? "";
+        var municipio = doc.RootElement.GetProperty("municipality").GetString() ?? "";
         foreach (var a in doc.RootElement.GetProperty("associations").EnumerateArray())
         {
             db.Asociaciones.Add(new Asociacion
             {
                 Nombre = a.GetProperty("name").GetString()!,
-                Municipio = "Palmira",
+                Municipio = municipio,
                 Fuente = source,
                 Productos = a.GetProperty("products").EnumerateArray().Select(p => new ProductoAsociacion
                 {

@@ -30,7 +30,7 @@ public sealed class MonitorCountsTests
     [Fact]
     public void Counts_in_a_window_follow_the_contract()
     {
-        var r = MonitorCounts.Resumen(Supplier, 2022, 2023, 3, "Palmira", HistoryStart);
+        var r = MonitorCounts.Resumen(Supplier, 2022, 2023, 3, ["Palmira"], HistoryStart);
 
         Assert.Equal((3, 2, 0.5, 1, 20_000_000L, 2022, 2023), (r.Participaciones, r.Adjudicaciones, r.TasaExito!.Value, r.Contratos, r.ValorContratado, r.PrimerAnio!.Value, r.UltimoAnio!.Value));
         Assert.Equal(TriState.SinDato, r.Mujer); // the latest contract (C4) recorded no gender
@@ -50,7 +50,7 @@ public sealed class MonitorCountsTests
     [InlineData(2024, 2025, 3, "2019-01-01", "no")]  // no valid contract in the window → not a new supplier there
     public void New_supplier_rule_at_the_window_boundary(int desde, int hasta, int years, string historyStart, string expected)
     {
-        var r = MonitorCounts.Resumen(Supplier with { Contratos = Supplier.Contratos }, desde, hasta, years, "Palmira", DateTime.Parse(historyStart, System.Globalization.CultureInfo.InvariantCulture));
+        var r = MonitorCounts.Resumen(Supplier with { Contratos = Supplier.Contratos }, desde, hasta, years, ["Palmira"], DateTime.Parse(historyStart, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected, r.Nuevo);
     }
 
@@ -71,7 +71,7 @@ public sealed class MonitorCountsTests
     public void Without_competitive_processes_the_win_rate_is_not_applicable()
     {
         var direct = Supplier with { Participaciones = [new("P4", 2023, false, "contratacion-directa", false, true)] };
-        var r = MonitorCounts.Resumen(direct, 2023, 2023, 3, "Palmira", HistoryStart);
+        var r = MonitorCounts.Resumen(direct, 2023, 2023, 3, ["Palmira"], HistoryStart);
         Assert.Equal((1, 1), (r.Participaciones, r.Adjudicaciones)); // direct awards count as participation and award…
         Assert.Null(r.TasaExito);                                       // …but not in the rate
     }
@@ -80,19 +80,19 @@ public sealed class MonitorCountsTests
     public void Women_led_pyme_and_local_come_from_the_latest_contract_and_the_registry()
     {
         var h = Supplier with { Contratos = Supplier.Contratos.Take(2).ToList(), Municipio = "CALI", PymeRegistro = false };
-        var r = MonitorCounts.Resumen(h, 2021, 2025, 3, "Palmira", HistoryStart);
+        var r = MonitorCounts.Resumen(h, 2021, 2025, 3, ["Palmira"], HistoryStart);
 
         Assert.Equal(TriState.Si, r.Mujer); // C3 (2023) says Mujer; C1 (2021) said Hombre
         Assert.Contains("C3", r.FuenteMujer);
         Assert.Equal(TriState.Si, r.Pyme); // the contract's es_pyme wins over the registry
         Assert.Equal(TriState.No, r.Local);
-        Assert.Equal(TriState.SinDato, MonitorCounts.Resumen(h with { Municipio = null }, 2021, 2025, 3, "Palmira", HistoryStart).Local);
+        Assert.Equal(TriState.SinDato, MonitorCounts.Resumen(h with { Municipio = null }, 2021, 2025, 3, ["Palmira"], HistoryStart).Local);
     }
 
     [Fact]
     public void An_empty_window_gives_zeros_and_no_years()
     {
-        var r = MonitorCounts.Resumen(Supplier, 2010, 2011, 3, "Palmira", HistoryStart);
+        var r = MonitorCounts.Resumen(Supplier, 2010, 2011, 3, ["Palmira"], HistoryStart);
         Assert.Equal((0, 0, (double?)null, 0, 0L, (int?)null, (int?)null), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Contratos, r.ValorContratado, r.PrimerAnio, r.UltimoAnio));
     }
 }

@@ -69,14 +69,14 @@ public sealed class MonitorSnapshotLiveTests
         var all = MonitorFilter.Parse(new QueryReader(_ => null), Catalog, 2026);
         var women = MonitorFilter.Parse(new QueryReader(name => name == "mujer" ? "si" : null), Catalog, 2026);
 
-        var first = MonitorQuery.Apply(data, all, 3, "Palmira");
-        var again = MonitorQuery.Apply(data, all, 3, "Palmira");
-        var filtered = MonitorQuery.Apply(data, women, 3, "Palmira");
+        var first = MonitorQuery.Apply(data, all, 3, ["Palmira"]);
+        var again = MonitorQuery.Apply(data, all, 3, ["Palmira"]);
+        var filtered = MonitorQuery.Apply(data, women, 3, ["Palmira"]);
 
         var r = Assert.Single(first);
         Assert.Same(r, again[0]);
         Assert.Same(r, filtered[0]);
-        var direct = MonitorCounts.Resumen(data.Proveedores.Single(p => p.Id == r.Id), 2021, 2026, 3, "Palmira", data.HistoriaDesde);
+        var direct = MonitorCounts.Resumen(data.Proveedores.Single(p => p.Id == r.Id), 2021, 2026, 3, ["Palmira"], data.HistoriaDesde);
         Assert.Equal((direct.Participaciones, direct.Adjudicaciones, direct.TasaExito, direct.Mujer), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Mujer));
         Assert.Equal((2, 1, 0.5, TriState.Si), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Mujer));
     }

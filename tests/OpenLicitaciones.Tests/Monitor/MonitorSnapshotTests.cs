@@ -51,7 +51,7 @@ public sealed class MonitorSnapshotTests
         Assert.Equal((2025, true, false), (p2.Anio!.Value, p2.Oferto, p2.Adjudicado));
         Assert.Equal(new DateTime(2023, 6, 1), from);
 
-        var r = MonitorCounts.Resumen(s, 2021, 2026, 3, "Palmira", from);
+        var r = MonitorCounts.Resumen(s, 2021, 2026, 3, ["Palmira"], from);
         Assert.Equal((2, 1, 0.5, 1, 7_000_000L), (r.Participaciones, r.Adjudicaciones, r.TasaExito!.Value, r.Contratos, r.ValorContratado));
         Assert.Equal((TriState.Si, TriState.Si, TriState.Si), (r.Mujer, r.Pyme, r.Local));
         Assert.Equal(TriState.SinDato, r.Nuevo); // history starts 2023-06-01, not 3 years before 2024-02-20

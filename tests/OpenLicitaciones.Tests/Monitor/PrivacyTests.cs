@@ -45,7 +45,7 @@ public sealed partial class PrivacyTests
     [Fact]
     public async Task No_surface_publishes_a_persons_document_on_data_synced_from_SECOP()
     {
-        var rows = new DemoGenerator(["891380007"], Today).Generate().ToDictionary(d => d.Key, d => d.Value.Select(r => r.DeepClone().AsObject()).ToList());
+        var rows = new DemoGenerator([TestEntities.Palmira], Today).Generate().ToDictionary(d => d.Key, d => d.Value.Select(r => r.DeepClone().AsObject()).ToList());
         // Real persons' documents come in every shape and type (FINDINGS §3): give six of the demo's persons these.
         var registry = rows["qmzu-gj57"].Where(r => (string?)r["tipo_empresa"] == "Persona Natural")
             .Where(r => rows["jbjy-vk9h"].Any(c => (string?)c["codigo_proveedor"] == (string?)r["codigo"])).Take(6).ToList();

@@ -14,8 +14,8 @@ public sealed class DemoSourceTests
     [Fact]
     public void The_generator_is_deterministic_and_writes_the_api_shape()
     {
-        var first = new DemoGenerator(["891380007"], Today).Generate();
-        var second = new DemoGenerator(["891380007"], Today).Generate();
+        var first = new DemoGenerator([TestEntities.Palmira], Today).Generate();
+        var second = new DemoGenerator([TestEntities.Palmira], Today).Generate();
 
         foreach (var (dataset, rows) in first)
         {
@@ -35,7 +35,7 @@ public sealed class DemoSourceTests
     [Fact]
     public void The_demo_follows_the_published_facts()
     {
-        var rows = new DemoGenerator(["891380007"], Today).Generate();
+        var rows = new DemoGenerator([TestEntities.Palmira], Today).Generate();
         var processes = rows["p6dx-8zbt"];
         var contracts = rows["jbjy-vk9h"];
         int Year(JsonObject r, string field) => int.Parse(((string)r[field]!)[..4]);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 using Quartz;

@@ -45,6 +45,21 @@ public sealed class SyncCommandTests : IAsyncLifetime
         Assert.All(await db.Procesos.ToListAsync(), p => Assert.Equal("socrata", p.Source));
     }
 
+    [Fact]
+    public async Task Another_entity_by_nit_syncs_only_its_rows_and_passes_the_settings_checks()
+    {
+        _fake.Put(Dataset, Many(3));
+        _fake.Put(Dataset, Row(11, nit: "899999027"));
+
+        var (code, output, error) = await RunAsync(["--source", "socrata", "--base-url", _fake.BaseUrl, "--database", _db.Path, "--dataset", Dataset,
+            "--entity-nit", "899999027"]);
+
+        Assert.True(code == 0, error);
+        Assert.Equal($"{Dataset} (socrata): 1 leídas, 1 guardadas, 0 en cuarentena", output.Trim());
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(["899999027"], await db.Procesos.Select(p => p.NitEntidad).ToListAsync());
+    }
+
     [Theory]
     [InlineData(new[] { "--source", "ftp" }, "--source debe ser demo o socrata")]
     [InlineData(new[] { "--dataset" }, "falta el valor de --dataset")]

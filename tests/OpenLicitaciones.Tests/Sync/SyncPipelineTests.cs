@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 using OpenLicitaciones.Tests.Support;
 using static OpenLicitaciones.Tests.Sync.ProcesoRows;

@@ -24,6 +24,9 @@ public static class MonitorBenchmark
         "modalidad=minima-cuantia&orden=tasaExito", "desde={y0}&hasta={y0}",
     ];
 
+    // A quarter of the synthetic suppliers are located where the entity is.
+    private const string LocalMunicipio = "Municipio de la entidad";
+
     public static Command Create(TimeProvider? time = null)
     {
         var suppliers = Cli.Number("--suppliers", 20_000, 10, "Proveedores sintéticos.");
@@ -52,7 +55,7 @@ public static class MonitorBenchmark
         await output.WriteLineAsync($"Datos sintéticos: {suppliers:N0} proveedores, {bids:N0} ofertas en {processes:N0} procesos, {contracts:N0} contratos, en {clock.Elapsed.TotalSeconds:F1} s");
 
         var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
-        var options = new MonitorOptions();
+        var options = new MonitorOptions { Municipios = [LocalMunicipio] };
         // The service the endpoint calls, with its caches: the build happens on the first read, as in the server.
         var snapshot = new MonitorSnapshot(scratch, new DataChangedNotifier(), modalidades);
         clock.Restart();
@@ -87,7 +90,7 @@ public static class MonitorBenchmark
     private static async Task<(int Processes, int Contracts)> SeedAsync(Benchmark.ScratchDatabase scratch, int suppliers, int bids, int year)
     {
         var random = new Random(20_461_020);
-        string[] municipios = ["Palmira", "Cali", "Candelaria", "Bogotá"];
+        string[] municipios = [LocalMunicipio, "Municipio vecino", "Otro municipio", "Bogotá"];
         string[] modalities = ["Mínima cuantía", "Selección Abreviada de Menor Cuantía", "Licitación pública", "Contratación directa"];
         string[] words = ["Comercializadora", "Soluciones", "Construcciones", "Servicios"];
         await using (var db = scratch.CreateDbContext())

@@ -41,7 +41,7 @@ public static class MonitorCounts
     /// CONTRACTS §4 for one supplier and the window desde..hasta (process publication years, inclusive).
     /// <paramref name="historiaDesde"/> is the first date the synced contracts cover: "nuevo" needs N years before.
     /// </summary>
-    public static ResumenProveedor Resumen(ProveedorHistoria h, int desde, int hasta, int aniosNuevo, string municipioEntidad, DateTime? historiaDesde)
+    public static ResumenProveedor Resumen(ProveedorHistoria h, int desde, int hasta, int aniosNuevo, IReadOnlyList<string> municipios, DateTime? historiaDesde)
     {
         bool InWindow(int? year) => year >= desde && year <= hasta;
         var enVentana = h.Participaciones.Where(p => InWindow(p.Anio)).ToList();
@@ -60,7 +60,7 @@ public static class MonitorCounts
             UltimoAnio: enVentana.Max(p => p.Anio),
             Nuevo: Nuevo(h.Contratos, contratos, aniosNuevo, historiaDesde),
             Pyme: TriState.Of(ultimo?.EsPyme ?? h.PymeRegistro),
-            Local: h.Municipio is null ? TriState.SinDato : TriState.Of(PlainText.Fold(h.Municipio) == PlainText.Fold(municipioEntidad)),
+            Local: h.Municipio is null ? TriState.SinDato : TriState.Of(municipios.Any(m => PlainText.Fold(m) == PlainText.Fold(h.Municipio))),
             Mujer: ultimo?.Genero switch { "Mujer" => TriState.Si, "Hombre" or "Otro" => TriState.No, _ => TriState.SinDato },
             FuenteMujer: ultimo is null
                 ? "Sin contratos con la entidad: no hay dato del representante legal."

@@ -6,19 +6,19 @@ namespace OpenLicitaciones.Features.Monitor;
 public static class MonitorQuery
 {
     /// <summary>Suppliers that took part in the window and match the filter, in the filter's order (ties by name, then id).</summary>
-    public static IReadOnlyList<ResumenProveedor> Apply(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad) =>
-        Filas(data, f, aniosNuevo, municipioEntidad).Select(x => x.Resumen).ToList();
+    public static IReadOnlyList<ResumenProveedor> Apply(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, IReadOnlyList<string> municipios) =>
+        Filas(data, f, aniosNuevo, municipios).Select(x => x.Resumen).ToList();
 
     /// <summary>The Monitor's list as the API and its exports publish it (the benchmark times this same call).</summary>
     public static IReadOnlyList<MonitorItem> Items(MonitorSnapshot.Built data, MonitorFilter f, MonitorOptions o) =>
-        Filas(data, f, o.AniosNuevo, o.Municipio).Select(x => x.Item).ToList();
+        Filas(data, f, o.AniosNuevo, o.Municipios).Select(x => x.Item).ToList();
 
     /// <summary>The same rows as <see cref="Apply"/>, with the supplier's history and published item.</summary>
-    public static IEnumerable<MonitorSnapshot.Fila> Filas(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, string municipioEntidad)
+    public static IEnumerable<MonitorSnapshot.Fila> Filas(MonitorSnapshot.Built data, MonitorFilter f, int aniosNuevo, IReadOnlyList<string> municipios)
     {
         var q = f.Q is null ? null : SupplierIdentity.NormalizeName(f.Q);
         var qDigits = f.Q is null ? "" : new string(f.Q.Where(char.IsAsciiDigit).ToArray());
-        return data.Ventana(f.Desde, f.Hasta, aniosNuevo, municipioEntidad, f.Orden)
+        return data.Ventana(f.Desde, f.Hasta, aniosNuevo, municipios, f.Orden)
             .Where(x => q is null || data.SearchName(x.Historia).Contains(q, StringComparison.Ordinal)
                         || MatchesDocument(x.Historia, qDigits))
             .Where(x => f.Mujer is null || x.Resumen.Mujer == f.Mujer)

@@ -29,10 +29,13 @@ public sealed class MonitorSnapshot
         /// The suppliers that took part in the window, with their summaries, in the given order: computed once per snapshot,
         /// window and order, and shared by the API, the pages and the exports; filters then keep that order.
         /// </summary>
-        public IReadOnlyList<Fila> Ventana(int desde, int hasta, int aniosNuevo, string municipio, string orden) =>
-            Cached(_orders, (desde, hasta, aniosNuevo, municipio, orden), () => MonitorQuery.Order(Cached(_windows, (desde, hasta, aniosNuevo, municipio),
-                () => Proveedores.Select(h => new Fila(h, MonitorCounts.Resumen(h, desde, hasta, aniosNuevo, municipio, HistoriaDesde)))
+        public IReadOnlyList<Fila> Ventana(int desde, int hasta, int aniosNuevo, IReadOnlyList<string> municipios, string orden)
+        {
+            var lugar = string.Join('|', municipios);
+            return Cached(_orders, (desde, hasta, aniosNuevo, lugar, orden), () => MonitorQuery.Order(Cached(_windows, (desde, hasta, aniosNuevo, lugar),
+                () => Proveedores.Select(h => new Fila(h, MonitorCounts.Resumen(h, desde, hasta, aniosNuevo, municipios, HistoriaDesde)))
                     .Where(f => f.Resumen.Participaciones > 0).ToList()), orden));
+        }
 
         // A few dozen windows cover real use; past that (odd URLs) results are computed but not kept, so memory stays bounded.
         private static IReadOnlyList<Fila> Cached<TKey>(ConcurrentDictionary<TKey, Lazy<IReadOnlyList<Fila>>> cache, TKey key, Func<IReadOnlyList<Fila>> compute)

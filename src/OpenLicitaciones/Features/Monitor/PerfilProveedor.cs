@@ -12,7 +12,7 @@ public sealed record PerfilProveedor(MonitorItem Proveedor, IReadOnlyList<AnioPr
     /// <summary>A supplier's profile over the filter's window: its numbers, its years, its modalities and its contracts.</summary>
     public static PerfilProveedor Of(ProveedorHistoria h, MonitorFilter f, MonitorOptions o, DateTime? historiaDesde)
     {
-        var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipio, historiaDesde);
+        var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipios, historiaDesde);
         var porAnio = Enumerable.Range(f.Desde, f.Hasta - f.Desde + 1)
             .Select(y => new AnioProveedor(y, h.Participaciones.Count(p => p.Anio == y), h.Participaciones.Count(p => p.Anio == y && p.Adjudicado)))
             .ToList();

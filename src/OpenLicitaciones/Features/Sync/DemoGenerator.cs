@@ -6,8 +6,8 @@ namespace OpenLicitaciones.Features.Sync;
 
 /// <summary>
 /// Deterministic demo rows in exactly the SODA JSON shape (strings, omitted nulls, sentinels, V1. codes, url
-/// objects) for the configured entities over the last six years. The distributions follow what Palmira and
-/// CCE published (FACTS.md; FINDINGS.md §3): most contracts are direct personal-services contracts; bidders
+/// objects) for the configured entities over the last six years, placed in their configured municipalities. The
+/// distributions follow what the municipality of the OCP 2023 case study and CCE published (FACTS.md; FINDINGS.md §3): most contracts are direct personal-services contracts; bidders
 /// per competitive process rise from about 1.6 to about 5.7 after 2022; the share of contracts that record the
 /// legal representative's gender rises from a few percent to most; food is bought from local associations.
 /// The same seed and year always give the same rows.
@@ -28,11 +28,18 @@ public sealed class DemoGenerator
     private int _seq;
     private int _rowSeq;
 
-    public DemoGenerator(IReadOnlyList<string> entityNits, DateTime today)
+    public DemoGenerator(IReadOnlyList<EntityOptions> entities, DateTime today)
     {
         _today = today.Date;
-        _rng = new Random(entityNits.Aggregate(20_461_020, (h, nit) => unchecked(h * 31 + StableHash(nit))) ^ today.Year);
-        _entities = entityNits.Select(nit => new Entity(nit, EntityCode(nit), EntityName(nit))).ToList();
+        _entities = entities.Select(e => (Nit: Nit.Canonical(e.Nit) ?? e.Nit, Options: e)).DistinctBy(e => e.Nit)
+            .Select(e => new Entity(e.Nit, EntityCode(e.Nit), e.Options.Nombre.ToUpperInvariant(), e.Options.Municipio, e.Options.Departamento))
+            .ToList();
+        _rng = new Random(_entities.Aggregate(20_461_020, (h, e) => unchecked(h * 31 + StableHash(e.Nit))) ^ today.Year);
+        // Suppliers are shared by every entity: most are located where the first one is.
+        (_local, _region) = (_entities[0].Municipio, _entities[0].Departamento);
+        _companyNames = ["del Valle", _local, "La Palma", "Andina", "del Pacífico", "Villa Verde", "El Samán", "Agroindustrial",
+            "Cauca", "Horizonte", "La Esperanza", "Nueva Era"];
+        _municipios = [(_local, 0.55), ("Cali", 0.22), ("Candelaria", 0.06), ("El Cerrito", 0.05), ("Pradera", 0.04), ("Tuluá", 0.03), ("Bogotá", 0.05)];
     }
 
     private readonly List<Entity> _entities;
@@ -58,7 +65,7 @@ public sealed class DemoGenerator
 
     // ---- reference lists -------------------------------------------------------------------------------
 
-    private sealed record Entity(string Nit, string Codigo, string Nombre);
+    private sealed record Entity(string Nit, string Codigo, string Nombre, string Municipio, string Departamento);
 
     private sealed record Sector(string Name, string[] Codes, string[] Objects, long MinValue, long MaxValue, string[] Modalities, string TipoContrato, string Unit);
 
@@ -145,17 +152,10 @@ public sealed class DemoGenerator
         "Ingeniería", "Suministros", "Logística", "Tecnología",
     ];
 
-    private static readonly string[] CompanyNames =
-    [
-        "del Valle", "Palmira", "La Palma", "Andina", "del Pacífico", "Villa Verde", "El Samán", "Agroindustrial",
-        "Cauca", "Horizonte", "La Esperanza", "Nueva Era",
-    ];
-
-    private static readonly (string Municipio, double Weight)[] Municipios =
-    [
-        ("Palmira", 0.55), ("Cali", 0.22), ("Candelaria", 0.06), ("El Cerrito", 0.05), ("Pradera", 0.04),
-        ("Tuluá", 0.03), ("Bogotá", 0.05),
-    ];
+    // Company names and supplier towns around the first entity's municipality; the other towns are the demo's region.
+    private readonly string _local, _region;
+    private readonly string[] _companyNames;
+    private readonly (string Municipio, double Weight)[] _municipios;
 
     // ---- suppliers ---------------------------------------------------------------------------------------
 
@@ -195,11 +195,11 @@ public sealed class DemoGenerator
             _suppliers.Add(new Supplier
             {
                 Codigo = (code += 37).ToString(Inv), Kind = "company",
-                Nombre = $"{Pick(CompanyWords)} {Pick(CompanyNames)} {(char)('A' + i % 26)}{i / 26} S.A.S.".ToUpperInvariant() + Marker,
+                Nombre = $"{Pick(CompanyWords)} {Pick(_companyNames)} {(char)('A' + i % 26)}{i / 26} S.A.S.".ToUpperInvariant() + Marker,
                 Document = (900_100_000 + _rng.Next(0, 899_999)).ToString(Inv),
                 Gender = _rng.NextDouble() < 0.35 ? "Mujer" : "Hombre", Pyme = _rng.NextDouble() < 0.7,
                 Municipio = PickMunicipio(), Sector = sector.Name,
-                // More firms enter the market from 2022 on, as Palmira's opening of its procurement did.
+                // More firms enter the market from 2022 on, as the case study's opening of its procurement did.
                 FirstYear = i < 90 ? FirstYear : Math.Max(FirstYear, 2022 + _rng.Next(0, Math.Max(1, _today.Year - 2021))),
             });
         }
@@ -207,7 +207,7 @@ public sealed class DemoGenerator
             _suppliers.Add(new Supplier
             {
                 Codigo = (code += 37).ToString(Inv), Kind = "group",
-                Nombre = $"{(i % 2 == 0 ? "CONSORCIO" : "UNIÓN TEMPORAL")} {Pick(CompanyNames).ToUpperInvariant()} {FirstYear + i % 6}{Marker}",
+                Nombre = $"{(i % 2 == 0 ? "CONSORCIO" : "UNIÓN TEMPORAL")} {Pick(_companyNames).ToUpperInvariant()} {FirstYear + i % 6}{Marker}",
                 Gender = _rng.NextDouble() < 0.3 ? "Mujer" : "Hombre", Pyme = false, Municipio = PickMunicipio(),
                 Sector = i % 3 == 0 ? "pae" : "obra", FirstYear = FirstYear,
             });
@@ -216,7 +216,7 @@ public sealed class DemoGenerator
             {
                 Codigo = (code += 37).ToString(Inv), Kind = "company", Nombre = $"{association}{Marker}",
                 Document = (901_200_000 + _rng.Next(0, 99_999)).ToString(Inv),
-                Gender = _rng.NextDouble() < 0.6 ? "Mujer" : "Hombre", Pyme = true, Municipio = "Palmira",
+                Gender = _rng.NextDouble() < 0.6 ? "Mujer" : "Hombre", Pyme = true, Municipio = _local,
                 Sector = "alimentos", Association = association, FirstYear = Math.Max(FirstYear, 2022),
             });
     }
@@ -224,9 +224,9 @@ public sealed class DemoGenerator
     private string PickMunicipio()
     {
         var x = _rng.NextDouble();
-        foreach (var (municipio, weight) in Municipios)
+        foreach (var (municipio, weight) in _municipios)
             if ((x -= weight) < 0) return municipio;
-        return "Palmira";
+        return _local;
     }
 
     // ---- one year of one entity --------------------------------------------------------------------------
@@ -283,7 +283,7 @@ public sealed class DemoGenerator
             {
                 var seller = _suppliers.FirstOrDefault(s => s.Association == association && s.FirstYear <= year)
                     ?? PickSupplier(s => s.Sector == "obra", year);
-                processRef = CreateProcess(entity, year, $"Compra local de {product} a productores de Palmira para el PAE", code,
+                processRef = CreateProcess(entity, year, $"Compra local de {product} a productores de {entity.Municipio} para el PAE", code,
                     "Contratación régimen especial (con ofertas)", "Compraventa", "Secretaría de Agricultura y Desarrollo Rural",
                     value, published, competitive: true, bidders: [seller], winner: seller);
             }
@@ -314,7 +314,7 @@ public sealed class DemoGenerator
         if (published <= _today || (isCurrent && month == _today.Month))
         {
             if (published > _today) published = _today.AddDays(-_rng.Next(0, 5));
-            // Palmira: 1.6 bidders per competitive process before its strategy, 5.7 after (OCP 2023).
+            // The case study: 1.6 bidders per competitive process before its strategy, 5.7 after (OCP 2023).
             var mean = year < 2022 ? 1.6 : 5.7;
             var count = Math.Max(1, (int)Math.Round(mean + (_rng.NextDouble() - 0.5) * 3));
             var pool = _suppliers.Where(s => (s.Sector == sector.Name || (sector.Name == "pae" && s.Kind == "group")) && s.FirstYear <= year).ToList();
@@ -348,8 +348,8 @@ public sealed class DemoGenerator
         var updated = Stamp(awardDate ?? published);
 
         _rows["p6dx-8zbt"].Add(Row(updated,
-            ("entidad", entity.Nombre), ("nit_entidad", entity.Nit), ("departamento_entidad", "Valle del Cauca"),
-            ("ciudad_entidad", "Palmira"), ("ordenentidad", "Territorial"), ("codigo_pci", "Centralizada"),
+            ("entidad", entity.Nombre), ("nit_entidad", entity.Nit), ("departamento_entidad", entity.Departamento),
+            ("ciudad_entidad", entity.Municipio), ("ordenentidad", "Territorial"), ("codigo_pci", "Centralizada"),
             ("id_del_proceso", req), ("referencia_del_proceso", $"{Initials(unit)}-{ShortModality(modalidad)}-{n:D4}-{year}"),
             ("id_del_portafolio", bdos), ("nombre_del_procedimiento", objeto.Length > 200 ? objeto[..200] : objeto),
             ("descripci_n_del_procedimiento", objeto), ("fase", open ? "Presentación de oferta" : "Selección de ofertas"),
@@ -357,7 +357,7 @@ public sealed class DemoGenerator
             ("precio_base", value.ToString(Inv)), ("modalidad_de_contratacion", modalidad),
             ("justificaci_n_modalidad_de", competitive ? "Presupuesto" : "Servicios profesionales y apoyo a la gestión"),
             ("duracion", (competitive ? 2 + _rng.Next(0, 8) : 4 + _rng.Next(0, 8)).ToString(Inv)), ("unidad_de_duracion", "Mes(es)"),
-            ("fecha_de_recepcion_de", reception is { } rec ? Floating(rec) : null), ("ciudad_de_la_unidad_de", "Palmira"),
+            ("fecha_de_recepcion_de", reception is { } rec ? Floating(rec) : null), ("ciudad_de_la_unidad_de", entity.Municipio),
             ("nombre_de_la_unidad_de", unit), ("proveedores_invitados", "0"), ("proveedores_con_invitacion", "0"),
             ("visualizaciones_del", _rng.Next(0, 400).ToString(Inv)), ("proveedores_que_manifestaron", "0"),
             ("respuestas_al_procedimiento", offered.Count.ToString(Inv)), ("respuestas_externas", "0"),
@@ -365,7 +365,7 @@ public sealed class DemoGenerator
             ("estado_del_procedimiento", estado), ("id_estado_del_procedimiento", open ? "50" : "70"),
             ("adjudicado", awarded ? "Si" : "No"), ("id_adjudicacion", awarded ? $"CO1.AWD.{6_000_000 + n}" : "No Adjudicado"),
             ("codigoproveedor", awarded ? winner.Codigo : "No Definido"),
-            ("departamento_proveedor", awarded ? "Valle del Cauca" : "No Definido"), ("ciudad_proveedor", awarded ? winner.Municipio : "No Definido"),
+            ("departamento_proveedor", awarded ? _region : "No Definido"), ("ciudad_proveedor", awarded ? winner.Municipio : "No Definido"),
             ("fecha_adjudicacion", awardDate is { } ad ? Floating(ad) : null), ("valor_total_adjudicacion", awardedValue.ToString(Inv)),
             ("nombre_del_adjudicador", awarded ? "Comité evaluador" : "No Adjudicado"),
             ("nombre_del_proveedor", awarded ? winner.Nombre : "No Definido"),
@@ -402,7 +402,7 @@ public sealed class DemoGenerator
             var end = signed.AddMonths(months);
             var state = end < _today ? (_rng.NextDouble() < 0.5 ? "cerrado" : "terminado") : _rng.NextDouble() < 0.06 ? "Modificado" : "En ejecución";
             if (_rng.NextDouble() < 0.015) state = "Borrador";
-            // Palmira: 4 % of contracts recorded the representative's gender in 2020, 37 % in 2022 (OCP 2023).
+            // The case study: 4 % of contracts recorded the representative's gender in 2020, 37 % in 2022 (OCP 2023).
             var coverage = year switch { <= 2020 => 0.04, 2021 => 0.2, 2022 => 0.37, 2023 => 0.6, _ => 0.8 };
             var gender = _rng.NextDouble() < coverage ? winner.Gender : "No Definido";
             var paid = end < _today ? awardedValue : (long)(awardedValue * Math.Clamp((_today - signed).TotalDays / Math.Max(1, (end - signed).TotalDays), 0, 1));
@@ -411,7 +411,7 @@ public sealed class DemoGenerator
                 ("nombre_entidad", entity.Nombre),
                 // jbjy's NIT sometimes comes with the check digit glued on (FINDINGS §2).
                 ("nit_entidad", _rng.NextDouble() < 0.2 ? entity.Nit + Nit.CheckDigit(entity.Nit) : entity.Nit),
-                ("departamento", "Valle del Cauca"), ("ciudad", "Palmira"), ("localizaci_n", "Colombia, Valle del Cauca, Palmira"),
+                ("departamento", entity.Departamento), ("ciudad", entity.Municipio), ("localizaci_n", $"Colombia, {entity.Departamento}, {entity.Municipio}"),
                 ("orden", "Territorial"), ("sector", "Servicio Público"), ("rama", "Ejecutivo"), ("entidad_centralizada", "Centralizada"),
                 ("proceso_de_compra", bdos), ("id_contrato", $"CO1.PCCNTR.{4_000_000 + n}"),
                 ("referencia_del_contrato", $"CTO-{n:D4}-{year}"), ("estado_contrato", state),
@@ -474,15 +474,15 @@ public sealed class DemoGenerator
             ("identificador_unico", header), ("anno", year.ToString(Inv)), ("codigo_entidad", entity.Codigo),
             ("nombre_entidad", entity.Nombre), ("valor_presupuesto_general", plan.Sum(p => p.Value).ToString(Inv)),
             ("fecha_de_publicacion", Floating(new DateTime(year, 1, 28))), ("fecha_de_ultima_modificacion", Floating(versionDate)),
-            ("version", versions.ToString(Inv)), ("estado", "Publicado"), ("departamento_paa", "Valle del Cauca"),
-            ("municipio_paa", "Palmira"), ("nombre_contacto", "No Definido")));
+            ("version", versions.ToString(Inv)), ("estado", "Publicado"), ("departamento_paa", entity.Departamento),
+            ("municipio_paa", entity.Municipio), ("nombre_contacto", "No Definido")));
     }
 
     private JsonObject SupplierRow(Supplier s) => Row(Stamp(new DateTime(s.FirstYear, 1, 10)),
         ("codigo", s.Codigo), ("nombre", s.Nombre), ("nit", s.Document ?? "No Definido"), ("es_entidad", "No"),
         ("es_grupo", s.Kind == "group" ? "Si" : "No"), ("esta_activa", "Si"), ("fecha_creacion", Floating(new DateTime(s.FirstYear - 1, 6, 1))),
         ("codigo_categoria_principal", s.Kind == "natural" ? "V1.80111600" : s.Association is not null ? "V1.50401500" : "V1.72141100"),
-        ("pais", "Colombia"), ("departamento", s.Municipio == "Bogotá" ? "Distrito Capital de Bogotá" : "Valle del Cauca"),
+        ("pais", "Colombia"), ("departamento", s.Municipio == "Bogotá" ? "Distrito Capital de Bogotá" : _region),
         ("municipio", s.Municipio), ("tipo_empresa", s.Kind == "natural" ? "Persona Natural" : s.Kind == "group" ? "Consorcio" : "Sociedad por acciones simplificada"),
         ("tipo_doc_representante_legal", "Cédula de Ciudadanía"), ("espyme", s.Pyme ? "Si" : "No"));
 
@@ -531,8 +531,6 @@ public sealed class DemoGenerator
     };
 
     private static string EntityCode(string nit) => (700_000_000 + StableHash(nit) % 9_000_000).ToString(Inv);
-
-    private static string EntityName(string nit) => nit == "891380007" ? "ALCALDÍA DE PALMIRA" : $"ENTIDAD NIT {nit}";
 
     private static int StableHash(string s)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -7,7 +8,7 @@ namespace OpenLicitaciones.Features.Sync;
 public sealed class DemoSource(IOptions<EntitiesOptions> entities, TimeProvider time) : IRowSource
 {
     private readonly Lazy<IReadOnlyDictionary<string, List<JsonObject>>> _rows =
-        new(() => new DemoGenerator(entities.Value.Nits, time.GetLocalNow().DateTime).Generate());
+        new(() => new DemoGenerator(entities.Value.Items, time.GetLocalNow().DateTime).Generate());
 
     public string Name => "demo";
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 

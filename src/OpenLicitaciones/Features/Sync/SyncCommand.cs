@@ -85,7 +85,7 @@ public static class SyncCommand
             if (settings.ProgressBar) builder.Logging.ClearProviders(); // log lines would tear the bar; failures still reach the summary
             builder.AddData().AddSync(hosted: false);
             if (settings.EntityNit is { } nit)
-                builder.Services.PostConfigure<EntitiesOptions>(o => o.Items = [new EntityOptions { Nit = nit }]);
+                builder.Services.PostConfigure<EntitiesOptions>(o => o.Items = [ForNit(o, nit)]);
             using var host = builder.Build();
             host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
             await host.Services.InitializeDatabaseAsync(ct);
@@ -113,6 +113,17 @@ public static class SyncCommand
             return 1;
         }
     }
+
+    /// <summary>
+    /// The entity a `--entity-nit` run syncs: the configured one with that NIT, or one named by its NIT in the place the
+    /// settings give (the names only label rows; the NIT selects them).
+    /// </summary>
+    private static EntityOptions ForNit(EntitiesOptions configured, string nit) =>
+        configured.Items.FirstOrDefault(e => Nit.Canonical(e.Nit) == nit) is { } known ? known : new EntityOptions
+        {
+            Nit = nit, Nombre = $"Entidad con NIT {nit}",
+            Municipio = configured.Items.FirstOrDefault()?.Municipio ?? "", Departamento = configured.Items.FirstOrDefault()?.Departamento ?? "",
+        };
 
     private static async Task<IReadOnlyList<SyncResult>> RunEachAsync(SecopSync sync, IReadOnlyList<SecopDataset> datasets, CancellationToken ct)
     {

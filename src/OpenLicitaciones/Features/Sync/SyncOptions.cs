@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -45,18 +44,4 @@ public sealed class SyncOptions
 
     /// <summary>Quartz cron expression per dataset id; a dataset without one is not scheduled.</summary>
     public Dictionary<string, string> Schedules { get; set; } = [];
-}
-
-public sealed class EntityOptions
-{
-    [Required, RegularExpression(@"^\d{6,10}$", ErrorMessage = "Cada entidad necesita un NIT de 6 a 10 dígitos, sin dígito de verificación.")]
-    public string Nit { get; set; } = "";
-    public string? Nombre { get; set; }
-}
-
-public sealed class EntitiesOptions
-{
-    public const string Section = "Entities";
-    public List<EntityOptions> Items { get; set; } = [];
-    public IReadOnlyList<string> Nits => Items.Select(e => Nit.Canonical(e.Nit) ?? e.Nit).Distinct().ToList();
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
 
@@ -11,8 +12,7 @@ public static class SyncRegistration
         var services = builder.Services;
         services.AddOptions<SyncOptions>().Bind(builder.Configuration.GetSection(SyncOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
-        services.AddOptions<EntitiesOptions>().Configure(o => builder.Configuration.GetSection(EntitiesOptions.Section).Bind(o.Items)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EntitiesOptions>, EntitiesOptionsValidator>();
+        builder.AddSharedRules(); // the entities to sync, by NIT
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DemoSource>();
@@ -51,23 +51,6 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                 errors.Add($"Sync:Schedules: '{dataset}' no es un conjunto conocido ({string.Join(", ", SecopDatasets.All.Select(d => d.Id))}).");
             if (!Quartz.CronExpression.TryParse(cron, out _))
                 errors.Add($"Sync:Schedules:{dataset}: '{cron}' no es una expresión cron de Quartz válida (p. ej. '0 0 3 * * ?').");
-        }
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
-
-public sealed class EntitiesOptionsValidator : IValidateOptions<EntitiesOptions>
-{
-    public ValidateOptionsResult Validate(string? name, EntitiesOptions options)
-    {
-        if (options.Items.Count == 0)
-            return ValidateOptionsResult.Fail("Entities: configure al menos una entidad con su NIT (p. ej. 891380007 para Palmira).");
-        var errors = new List<string>();
-        foreach (var entity in options.Items)
-        {
-            var results = new List<ValidationResult>();
-            if (!Validator.TryValidateObject(entity, new ValidationContext(entity), results, validateAllProperties: true))
-                errors.AddRange(results.Select(r => $"Entities ({entity.Nit}): {r.ErrorMessage}"));
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
