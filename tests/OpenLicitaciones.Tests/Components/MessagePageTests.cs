@@ -1,0 +1,48 @@
+using Bunit;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Features.Indicadores;
+using OpenLicitaciones.Features.Productores;
+using OpenLicitaciones.Tests.Support;
+
+namespace OpenLicitaciones.Tests.Components;
+
+/// <summary>The pages that carry a message instead of data: modules still to come, not found, and the error page.</summary>
+public sealed class MessagePageTests : ComponentTest
+{
+    [Fact]
+    public void The_modules_still_to_come_say_what_they_will_do_and_point_to_the_open_data_api()
+    {
+        var capacidad = Render<CapacidadPage>();
+        var indicadores = Render<IndicadoresPage>();
+
+        Assert.Equal("Mapa de capacidad productiva", capacidad.Find("h1").TextContent);
+        Assert.Equal("Indicadores de inclusión", indicadores.Find("h1").TextContent);
+        foreach (var note in new[] { capacidad.Find(".note"), indicadores.Find(".note") })
+        {
+            Assert.Contains("Este módulo está en construcción", note.TextContent);
+            Assert.StartsWith("/api/v1/", note.QuerySelector("a")!.GetAttribute("href"));
+        }
+    }
+
+    [Theory]
+    [InlineData("/licitaciones/123", "No encontramos esta oportunidad", "/licitaciones")]
+    [InlineData("/proveedores/c-1", "No encontramos este proveedor", "/proveedores")]
+    [InlineData("/otra-cosa", "No encontramos esta página", "/")]
+    public void A_not_found_address_gets_the_message_of_its_section_with_a_way_back(string original, string heading, string back)
+    {
+        var cut = Render<NotFoundContent>(p => p.Add(x => x.Message, NotFoundMessage.For(original)));
+
+        Assert.Equal(heading, cut.Find("h1").TextContent);
+        Assert.Equal(back, cut.Find("a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_error_page_apologises_in_Spanish_and_never_shows_details()
+    {
+        var cut = Render<ErrorPage>();
+
+        Assert.Equal("Algo salió mal", cut.Find("h1").TextContent);
+        Assert.Equal("/", cut.Find("a").GetAttribute("href"));
+        Assert.DoesNotContain("Exception", cut.Markup);
+    }
+}
