@@ -34,7 +34,7 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Pages_send_a_content_security_policy_that_blazor_and_radzen_work_under_without_violations()
+    public async Task Pages_send_a_content_security_policy_that_blazor_and_mudblazor_work_under_without_violations()
     {
         await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
         var page = await context.NewPageAsync();
@@ -55,6 +55,8 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Banco de Licitaciones", Exact = true }).First.ClickAsync();
         await page.GetByLabel("Alimentos (PAE)").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pae=true"));
+        await page.ChooseAsync("Ordenar por", "Valor (mayor primero)"); // a MudBlazor popover opens and closes under the policy
+        await Expect(page).ToHaveURLAsync(new Regex("orden=-valor"));
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         Assert.True(problems.Count == 0, "The browser reported errors or CSP violations:\n" + string.Join("\n", problems));
