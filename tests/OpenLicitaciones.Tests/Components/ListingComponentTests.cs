@@ -34,4 +34,24 @@ public sealed class ListingComponentTests : ComponentTest
         var single = Render<ListPager>(p => p.Add(x => x.Page, 1).Add(x => x.PageCount, 1).Add(x => x.PageUrl, n => $"/lista?page={n}"));
         Assert.Empty(single.FindAll("[data-testid=paginador]"));
     }
+
+    [Fact]
+    public async Task The_filter_panel_button_counts_the_filters_in_use_and_unfolds_the_fields()
+    {
+        var submitted = 0;
+        var cut = Render<FilterPanel>(p => p.Add(x => x.Label, "Filtrar").Add(x => x.TestId, "f").Add(x => x.ActiveCount, 2)
+            .Add(x => x.OnSubmit, () => submitted++).AddChildContent("<input type=\"search\" />"));
+
+        var toggle = cut.Find("button.filters-toggle");
+        Assert.Equal("Filtros (2 en uso)", toggle.TextContent.Trim());
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.Contains("filters-folded", cut.Find("#f-campos").ClassList);
+
+        await toggle.ClickAsync(new());
+        Assert.Equal("true", cut.Find("button.filters-toggle").GetAttribute("aria-expanded"));
+        Assert.DoesNotContain("filters-folded", cut.Find("#f-campos").ClassList);
+
+        await cut.Find("form").SubmitAsync();
+        Assert.Equal(1, submitted);
+    }
 }

@@ -108,21 +108,29 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task On_a_phone_the_list_fits_the_screen_and_its_controls_are_48px_targets()
+    public async Task On_a_phone_the_first_results_start_on_the_first_screen_behind_folded_filters_of_48px_targets()
     {
         await using var context = await browser.NewContextAsync(server.BaseUrl, Viewport.Phone);
         var page = await context.NewPageAsync();
-        await page.GotoInteractiveAsync("/licitaciones");
+        await page.GotoInteractiveAsync("/licitaciones?pae=true");
 
         await page.AssertFitsWidthAsync();
-        await Expect(page.GetByLabel("Desde el mes")).Not.ToBeVisibleAsync(); // secondary filters start folded on a short screen
+        await Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" })).Not.ToBeVisibleAsync(); // the filters start folded…
+        var first = await page.GetByTestId("oportunidad").First.BoundingBoxAsync() ?? throw new InvalidOperationException("No first result.");
+        Assert.True(first.Y < Viewport.Phone.Height, $"The first result starts at {first.Y} px, below the first screen.");
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Filtros (1 en uso)" }); // …behind one button that counts them
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Desde el mes")).Not.ToBeVisibleAsync(); // secondary filters stay folded on a short screen
         await page.GetByText("Más filtros").ClickAsync();
+        await Expect(page.GetByLabel("Desde el mes")).ToBeVisibleAsync();
         foreach (var control in await page.Locator("form.filters .mud-input-control, form.filters label.mud-checkbox, form.filters button:visible").AllAsync())
         {
             var box = await control.BoundingBoxAsync();
             Assert.True(box is { Height: >= 47.5f }, $"A filter control is {box?.Height} px tall");
         }
-        await Expect(page.GetByTestId("oportunidad").First).ToBeVisibleAsync();
+        await page.AssertFitsWidthAsync();
         await Screenshots.SaveAsync(page, Viewport.Phone);
     }
 

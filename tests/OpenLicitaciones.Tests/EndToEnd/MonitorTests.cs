@@ -22,6 +22,7 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
             var words = name.Split(' ');
             var search = string.Join(' ', words.Take(2)).ToLowerInvariant(); // lower case and partial: still found
 
+            if (viewport == Viewport.Phone) await page.GetByRole(AriaRole.Button, new() { Name = "Filtros" }).ClickAsync(); // folded on phones
             await page.GetByLabel("Buscar por nombre o NIT").FillAsync(search);
             await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("q="));
