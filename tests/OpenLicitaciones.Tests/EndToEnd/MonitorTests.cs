@@ -121,9 +121,12 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         await header.GetByText("Valor contratado", new() { Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/proveedores\?orden=-valorContratado$"));
         await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
-        var values = await page.Locator("tr.monitor-fila td:nth-of-type(5)").AllInnerTextsAsync();
-        var pesos = values.Select(v => long.Parse(v.Replace("$", "").Trim(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"))).ToList();
-        Assert.Equal(pesos.OrderDescending(), pesos);
+        await PageExtensions.EventuallyAsync(async () =>
+        {
+            var values = await page.Locator("tr.monitor-fila td:nth-of-type(5)").AllInnerTextsAsync();
+            var pesos = values.Select(v => long.Parse(v.Replace("$", "").Trim(), NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("es-CO"))).ToList();
+            return pesos.Count > 1 && pesos.SequenceEqual(pesos.OrderDescending());
+        }, "the rows are not in descending order of contracted value");
         await Screenshots.SaveAsync(page, Viewport.Desktop);
     }
 

@@ -38,4 +38,18 @@ public static class PageExtensions
         await select.Locator(".mud-input-control").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
     }
+
+    /// <summary>
+    /// Retries a check until it holds or five seconds pass: after a filter or sort, the URL changes before the
+    /// circuit re-renders the list, so what is read right after may still be the previous list.
+    /// </summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> check, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!await check())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail(failure);
+            await Task.Delay(100);
+        }
+    }
 }
