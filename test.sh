@@ -12,9 +12,16 @@ install_chromium() {
 }
 
 if [ ! -x /usr/bin/chromium ]; then install_chromium; fi
+scripts/throwaway-postgres.sh install
 # The repository's local tools (dotnet-ef, which generates the migrations) from .config/dotnet-tools.json.
 dotnet tool restore
 if [ "${1:-}" = "--install-only" ]; then exit 0; fi
+
+# A throw-away PostgreSQL server: the integration tests run against it as well as against SQLite.
+pg_dir=$(mktemp -d /tmp/openlicitaciones-pg.XXXXXX)
+trap 'scripts/throwaway-postgres.sh stop "$pg_dir"' EXIT
+OPENLICITACIONES_TEST_POSTGRES=$(scripts/throwaway-postgres.sh start "$pg_dir" | tail -n 1)
+export OPENLICITACIONES_TEST_POSTGRES
 
 results=artifacts/test-results
 rm -rf "$results"

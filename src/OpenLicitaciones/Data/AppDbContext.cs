@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpenLicitaciones.Data;
 
-// Money is stored as whole pesos in INTEGER columns (long): SQLite cannot sum or order decimals in SQL,
-// and COP amounts in SECOP carry no meaningful cents. Dates are DateTime stored as ISO text, which
-// sorts and compares correctly in SQL.
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+// Money is stored as whole pesos in integer columns (long): SQLite cannot sum or order decimals in SQL,
+// and COP amounts in SECOP carry no meaningful cents. Dates are DateTime without a time zone: ISO text in
+// SQLite, `timestamp without time zone` in PostgreSQL; both sort and compare correctly in SQL.
+/// <summary>
+/// The app's one model. Each engine has its own subclass (<see cref="DatabaseProvider"/>) only so that EF keeps one set
+/// of migrations per engine; the app itself always works with this type.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<PaaHeader> PaaHeaders => Set<PaaHeader>();
     public DbSet<PaaLine> PaaLines => Set<PaaLine>();
@@ -22,6 +27,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<SyncCheckpoint> SyncCheckpoints => Set<SyncCheckpoint>();
     public DbSet<SyncLease> SyncLeases => Set<SyncLease>();
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
+    /// <summary>ASP.NET Core's data-protection keys, shared by every app instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace OpenLicitaciones.Data;
 
@@ -12,37 +10,53 @@ public static class DataRegistration
 
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException($"Falta ConnectionStrings:{ConnectionName} en appsettings.json (p. ej. \"Data Source=openlicitaciones.db\").");
-        builder.Services.AddDbContextFactory<AppDbContext>(o => o.UseAppSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        var settings = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Sqlite) builder.Services.AddAppDbContextFactory<SqliteAppDbContext>(settings);
+        else builder.Services.AddAppDbContextFactory<PostgresAppDbContext>(settings);
+        // The keys that protect circuits and forms live in the database, so that every instance on it can serve any page.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddDataProtection().SetApplicationName("OpenLicitaciones").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 
-    /// <summary>The app's one SQLite configuration, shared by the server, the benchmark and the tests.</summary>
-    public static TBuilder UseAppSqlite<TBuilder>(this TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder
+    private static void AddAppDbContextFactory<TContext>(this IServiceCollection services, DatabaseSettings settings) where TContext : AppDbContext
     {
-        options
-            // EF Core 10 sends a list in a query as one parameter per value by default; the views pass thousands of ids, and
-            // one JSON parameter builds the Banco three times faster (measured with `benchmark banco`).
-            .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        return options;
+        services.AddDbContextFactory<TContext>(o => settings.Configure(o));
+        services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
+    }
+
+    /// <summary>The app asks for <see cref="AppDbContext"/>; this hands it the configured engine's subclass.</summary>
+    private sealed class AppDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext> where TContext : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+        public async Task<AppDbContext> CreateDbContextAsync(CancellationToken ct = default) => await inner.CreateDbContextAsync(ct);
     }
 
     /// <summary>
-    /// Creates or upgrades the database (adopting one of the versions with SQL-script migrations), turns on WAL, and seeds
-    /// the producer associations once.
+    /// Creates or upgrades the database (on SQLite, adopting one of the versions with SQL-script migrations and turning on
+    /// WAL), and seeds the producer associations once. Several instances starting together are safe: EF Core's migration
+    /// lock makes the others wait, and the seed and the secret are written once.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        await LegacyDatabase.UpgradeAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyDatabase)), ct);
-        await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        if (!await db.Asociaciones.AnyAsync(ct)) await SeedAssociationsAsync(db, ct);
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(settings.Describe())) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+            await LegacyDatabase.UpgradeAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyDatabase)), ct);
+            await settings.MigrateAsync(db, ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        else await settings.MigrateAsync(db, ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await settings.LockForStartupAsync(db, ct);
+            if (!await db.Asociaciones.AnyAsync(ct)) await SeedAssociationsAsync(db, ct);
+            await tx.CommitAsync(ct);
+        }
         await InstallationSecret.GetAsync(db, services.GetRequiredService<IConfiguration>()[InstallationSecret.ConfigurationKey], ct);
     }
 
@@ -70,25 +84,5 @@ public static class DataRegistration
             });
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Per-connection settings: wait for a busy writer instead of failing, and durable-enough WAL syncing.</summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
-    {
-        private const string Sql = "PRAGMA busy_timeout=15000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            command.ExecuteNonQuery();
-        }
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Sql;
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 }

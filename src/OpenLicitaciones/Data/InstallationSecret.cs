@@ -23,13 +23,16 @@ public sealed class InstallationSecret
         if (!string.IsNullOrWhiteSpace(configured))
         {
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO InstallationSecrets (Id, Value) VALUES (1, {configured}) ON CONFLICT (Id) DO UPDATE SET Value = excluded.Value WHERE Value <> excluded.Value", ct);
+                $"""
+                INSERT INTO "InstallationSecrets" ("Id", "Value") VALUES (1, {configured})
+                ON CONFLICT ("Id") DO UPDATE SET "Value" = excluded."Value" WHERE "InstallationSecrets"."Value" <> excluded."Value"
+                """, ct);
             return configured;
         }
         if (await StoredAsync(db, ct) is { } stored) return stored;
         // Two processes starting together may both get here: the first insert wins and both read it back.
         var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO InstallationSecrets (Id, Value) VALUES (1, {generated})", ct);
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "InstallationSecrets" ("Id", "Value") VALUES (1, {generated}) ON CONFLICT ("Id") DO NOTHING""", ct);
         return (await StoredAsync(db, ct))!;
     }
 

@@ -21,7 +21,8 @@ public sealed class LegacyDatabaseTests
     {
         using var legacy = CopyOfFixture();
         using var migrated = new TestDb();
-        await using (var db = migrated.CreateDbContext()) await db.Database.MigrateAsync();
+        // Adoption records the first migration as applied; the later ones then run as on any other database.
+        await using (var db = migrated.CreateDbContext()) await db.Database.MigrateAsync(db.Database.GetMigrations().First());
 
         Assert.Equal(LegacyDatabase.ScriptIds, History(legacy));
         var expected = SqliteSchema.Of(migrated.ConnectionString);
@@ -48,7 +49,7 @@ public sealed class LegacyDatabaseTests
         string[] migrations;
         await using (var db = testDb.CreateDbContext()) migrations = db.Database.GetMigrations().ToArray();
         Assert.Equal(migrations, History(testDb));
-        Assert.Equal(rowsBefore, SqliteSchema.RowCounts(testDb.ConnectionString));
+        Assert.Equal(rowsBefore, RowCountsOfTablesIn(rowsBefore, testDb));
         Assert.Equal(secretBefore, Secret(testDb));
 
         var secondStart = new LogCollector();
@@ -56,7 +57,7 @@ public sealed class LegacyDatabaseTests
 
         Assert.Empty(secondStart.Of(typeof(LegacyDatabase)));
         Assert.Equal(migrations, History(testDb));
-        Assert.Equal(rowsBefore, SqliteSchema.RowCounts(testDb.ConnectionString));
+        Assert.Equal(rowsBefore, RowCountsOfTablesIn(rowsBefore, testDb));
 
         // The supplier list 829ded3 published from this file, natural persons' keyed-hash ids included.
         await using var app = await ApiHost.StartAsync(testDb);
@@ -128,4 +129,8 @@ public sealed class LegacyDatabaseTests
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Rows now in the tables that the fixture had (migrations after the first add tables of their own).</summary>
+    private static SortedDictionary<string, long> RowCountsOfTablesIn(SortedDictionary<string, long> before, TestDb db) =>
+        new(SqliteSchema.RowCounts(db.ConnectionString).Where(t => before.ContainsKey(t.Key)).ToDictionary(), StringComparer.Ordinal);
 }

@@ -14,21 +14,54 @@ namespace OpenLicitaciones.Tests.EndToEnd;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ol-e2e-{Guid.NewGuid():N}.db");
+    private AppProcess? _app;
+
+    public const string PublicBaseUrl = "https://licitaciones.palmira.gov.co";
+
+    public Uri BaseUrl => _app?.BaseUrl ?? new Uri("http://127.0.0.1/");
+
+    /// <summary>The server's SQLite file, for tests that write to it from another process as the CLI does.</summary>
+    public string DatabasePath => _databasePath;
+
+    public HttpClient CreateClient() => _app!.CreateClient();
+
+    /// <summary>What the server printed so far, for failure messages.</summary>
+    public string Output => _app?.Output ?? "";
+
+    public async Task InitializeAsync() => _app = await AppProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}",
+        ["Sync__Source"] = "demo",
+        ["Sync__ScheduleEnabled"] = "false",
+        ["Site__PublicBaseUrl"] = PublicBaseUrl,
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
+}
+
+/// <summary>
+/// One process of the built app's own executable on a free loopback port, in Production, with the given settings as
+/// environment variables; started when it answers /health, killed when disposed (and by itself after 30 minutes).
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     // A hard cap on the server's life so it stops by itself even if the test host dies before disposing it.
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(30);
     private const int MaxOutputChars = 200_000;
 
     private readonly StringBuilder _output = new();
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ol-e2e-{Guid.NewGuid():N}.db");
-    private Process? _process;
+    private readonly Process _process;
 
-    public const string PublicBaseUrl = "https://licitaciones.palmira.gov.co";
+    private AppProcess(Process process, Uri baseUrl) => (_process, BaseUrl) = (process, baseUrl);
 
-    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
-
-    /// <summary>The server's SQLite file, for tests that write to it from another process as the CLI does.</summary>
-    public string DatabasePath => _databasePath;
+    public Uri BaseUrl { get; }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -41,13 +74,13 @@ public sealed class AppServer : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var executable = AppExecutable();
         if (!File.Exists(executable))
             throw new InvalidOperationException($"The app has not been built: {executable} is missing. Build the solution in the same configuration as the tests.");
 
-        BaseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var baseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
         var start = new ProcessStartInfo
         {
             WorkingDirectory = Path.GetDirectoryName(executable)!,
@@ -67,32 +100,37 @@ public sealed class AppServer : IAsyncLifetime
             start.FileName = executable;
         }
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.GetLeftPart(UriPartial.Authority));
+        start.ArgumentList.Add(baseUrl.GetLeftPart(UriPartial.Authority));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}";
-        start.Environment["Sync__Source"] = "demo";
-        start.Environment["Sync__ScheduleEnabled"] = "false";
-        start.Environment["Site__PublicBaseUrl"] = PublicBaseUrl;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
 
-        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        await WaitUntilHealthyAsync(_process);
+        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseUrl);
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.Start();
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
     }
 
-    private async Task WaitUntilHealthyAsync(Process process)
+    private async Task WaitUntilHealthyAsync()
     {
         using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before answering /health.\n{Output}");
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before answering /health.\n{Output}");
             try
             {
                 using var response = await client.GetAsync("/health");
@@ -102,21 +140,16 @@ public sealed class AppServer : IAsyncLifetime
             {
                 // Not listening yet: the app loads the demo data before it opens its port.
             }
-            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMilliseconds(250)));
+            await Task.WhenAny(_process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMilliseconds(250)));
         }
         throw new TimeoutException($"The app did not answer /health with 200 within {StartTimeout.TotalSeconds} s.\n{Output}");
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_process is { } process)
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -131,7 +164,7 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>The apphost the app project built for this configuration and framework (framework-dependent: no runtime folder).</summary>
     internal static string AppExecutable()
     {
-        var assembly = typeof(AppServer).Assembly;
+        var assembly = typeof(AppProcess).Assembly;
         var configuration = assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
             ?? throw new InvalidOperationException("The test assembly does not say which configuration built it.");
         var framework = new FrameworkName(assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName

@@ -104,9 +104,7 @@ public sealed class MonitorSnapshotLiveTests
         public ConcurrentQueue<string> Commands { get; } = new();
         public TaskCompletionSource Gate { get; set; } = Opened();
 
-        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(testDb.ConnectionString)
-            .AddInterceptors(new Recorder(Commands))
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
+        public AppDbContext CreateDbContext() => testDb.Settings.CreateDbContext(o => o.AddInterceptors(new Recorder(Commands)));
 
         public async Task<AppDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
         {

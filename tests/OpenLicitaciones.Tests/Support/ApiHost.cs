@@ -25,12 +25,11 @@ public sealed class ApiHost : IAsyncDisposable
 
     public static Task<ApiHost> StartAsync(TestDb db, IDictionary<string, string?>? settings = null)
     {
-        var factory = new Factory(new Dictionary<string, string?>
+        var factory = new Factory(db.AppSettings.Concat(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
             ["Sync:ScheduleEnabled"] = "false",
             ["Sync:LoadOnFirstStart"] = "false",
-        }.Concat(settings ?? new Dictionary<string, string?>()));
+        }).Concat(settings ?? new Dictionary<string, string?>()));
         // Kestrel rather than the in-memory test server: the HTTP rules under test (HEAD without a body, request-line
         // limits, no Server header) are Kestrel's behaviour as much as ours.
         factory.UseKestrel(0);

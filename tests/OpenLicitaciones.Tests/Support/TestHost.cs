@@ -15,11 +15,8 @@ public static class TestHost
         Action<IServiceCollection>? services = null, bool hosted = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:OpenLicitaciones"] = db.ConnectionString,
-            ["Sync:ScheduleEnabled"] = "false",
-        });
+        builder.Configuration.AddInMemoryCollection(db.AppSettings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sync:ScheduleEnabled"] = "false" });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddData().AddSync(hosted);
         builder.Services.AddSingleton<TimeProvider>(TestClock.At(Today));

@@ -151,7 +151,7 @@ public sealed class SyncCrashTests(SyncCrashTests.CleanRun clean) : IAsyncLifeti
 
     private static Process Start(FakeSodaServer fake, string database, params string[] extra)
     {
-        var start = new ProcessStartInfo(AppServer.AppExecutable())
+        var start = new ProcessStartInfo(AppProcess.AppExecutable())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -12,11 +12,15 @@ using static OpenLicitaciones.Tests.Sync.ProcesoRows;
 
 namespace OpenLicitaciones.Tests.Sync;
 
-/// <summary>The real SecopSync and SocrataSource against a fake SODA server and a fresh SQLite file.</summary>
-public sealed class SyncPipelineTests : IAsyncLifetime
+public sealed class SyncPipelineTestsOnSqlite() : SyncPipelineTests(DatabaseProvider.Sqlite);
+
+public sealed class SyncPipelineTestsOnPostgresql() : SyncPipelineTests(DatabaseProvider.Postgresql);
+
+/// <summary>The real SecopSync and SocrataSource against a fake SODA server and a fresh database, on each engine.</summary>
+public abstract class SyncPipelineTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const int PageSize = 3;
-    private readonly TestDb _db = new();
+    private readonly TestDb _db = new(provider);
     private readonly List<ServiceProvider> _clients = [];
     private FakeSodaServer _fake = null!;
 
@@ -618,9 +622,7 @@ public sealed class SyncPipelineTests : IAsyncLifetime
     {
         private int _pages;
 
-        public AppDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(db.ConnectionString).AddInterceptors(this)
-                .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)).Options);
+        public AppDbContext CreateDbContext() => db.Settings.CreateDbContext(o => o.AddInterceptors(this));
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)

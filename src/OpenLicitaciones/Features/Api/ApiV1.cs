@@ -130,7 +130,7 @@ public static class ApiV1
             var runs = await status.LastRunsAsync(ct);
             return Results.Json(new { status = "ok", database = "ok", datasets = Publish(runs) }, ApiList.Json);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
             logs.CreateLogger(typeof(ApiV1)).LogError(e, "/health: no se pudo leer la base de datos");
             return Results.Json(new { status = "error", database = "No se pudo leer la base de datos; el detalle está en el registro del servidor." },

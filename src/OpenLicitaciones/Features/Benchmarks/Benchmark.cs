@@ -42,7 +42,7 @@ public static class Benchmark
 
         public string Path => _path;
 
-        public AppDbContext CreateDbContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseAppSqlite($"Data Source={_path}").Options);
+        public AppDbContext CreateDbContext() => new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_path}").CreateDbContext();
 
         public async Task CreateAsync()
         {

@@ -60,7 +60,10 @@ public sealed class SecopSync(
     {
         var clock = Stopwatch.StartNew();
         if (!await TryAcquireLeaseAsync(dataset.Id, ct))
+        {
+            log.LogWarning("{Dataset}: otra sincronización de este conjunto está en curso; esta no empieza", dataset.Id);
             return new SyncResult(dataset.Id, source.Name, 0, 0, 0, $"{dataset.Id}: otra sincronización de este conjunto está en curso");
+        }
 
         var run = new SyncRun { Dataset = dataset.Id, Source = source.Name, StartedAt = Now(), Holder = _holder };
         var unknownColumns = new SortedSet<string>(StringComparer.Ordinal);

@@ -48,7 +48,11 @@ public static class SyncCommand
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(source) is { } s) overrides["Sync:Source"] = s;
             if (parse.GetValue(baseUrl) is { } url) overrides["Sync:BaseUrl"] = url;
-            if (parse.GetValue(database) is { } path) overrides[$"ConnectionStrings:{DataRegistration.ConnectionName}"] = $"Data Source={path}";
+            if (parse.GetValue(database) is { } path)
+            {
+                overrides[$"ConnectionStrings:{DataRegistration.ConnectionName}"] = $"Data Source={path}";
+                overrides[DatabaseSettings.ProviderKey] = "sqlite";
+            }
             var only = parse.GetValue(dataset) is { } id ? SecopDatasets.Find(id) : null;
             var nit = parse.GetValue(entityNit) is { } raw ? Nit.Canonical(raw) : null;
             var output = parse.InvocationConfiguration.Output;
@@ -107,7 +111,7 @@ public static class SyncCommand
             return 1;
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or DbUpdateException
-                                       or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                                       or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"Error: {e.Message.ReplaceLineEndings(" ")}");
             return 1;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Sync;
@@ -31,7 +32,8 @@ public static class SyncRegistration
             // the options bind to.
             var section = builder.Configuration.GetSection(SyncOptions.Section);
             if (section.GetValue(nameof(SyncOptions.ScheduleEnabled), true))
-                services.AddSyncScheduler(section.GetSection(nameof(SyncOptions.Schedules)).Get<Dictionary<string, string>>() ?? []);
+                services.AddSyncScheduler(section.GetSection(nameof(SyncOptions.Schedules)).Get<Dictionary<string, string>>() ?? [],
+                    DatabaseSettings.From(builder.Configuration));
         }
         return builder;
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OpenLicitaciones.Data.Migrations
+namespace OpenLicitaciones.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
