@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Benchmarks;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Sync;
 
@@ -26,16 +27,20 @@ public static class Cli
             "inicia el tablero web; los argumentos de ASP.NET Core (como --urls) pasan al servidor.")
         {
             SyncCommand.Create(),
-            new Command("benchmark", "Mide el trabajo del servidor en las consultas típicas, sobre datos sintéticos.")
-            {
-                BancoBenchmark.Create(),
-                MonitorBenchmark.Create(),
-            },
+            Benchmark(),
         };
         // Tokens the commands do not know belong to the web host; inside a command they are errors (see InvokeAsync).
         root.TreatUnmatchedTokensAsErrors = false;
         if (web is not null) root.SetAction((_, ct) => web(ct));
         return root;
+    }
+
+    private static Command Benchmark()
+    {
+        var benchmark = ScaleBenchmark.Create();
+        benchmark.Subcommands.Add(BancoBenchmark.Create());
+        benchmark.Subcommands.Add(MonitorBenchmark.Create());
+        return benchmark;
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, or explains in one Spanish line why not.</summary>

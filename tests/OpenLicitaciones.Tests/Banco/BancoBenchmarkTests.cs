@@ -27,10 +27,9 @@ public sealed class BancoBenchmarkTests
     public async Task The_scratch_database_is_deleted_with_its_journal_files()
     {
         string path;
-        await using (var scratch = new OpenLicitaciones.Features.Benchmarks.Benchmark.ScratchDatabase())
+        await using (var scratch = await OpenLicitaciones.Features.Benchmarks.BenchmarkDatabase.CreateAsync(OpenLicitaciones.Data.DatabaseProvider.Sqlite, null, CancellationToken.None))
         {
-            await scratch.CreateAsync();
-            path = scratch.Path;
+            path = scratch.File!;
             Assert.True(File.Exists(path));
         }
         Assert.False(File.Exists(path));

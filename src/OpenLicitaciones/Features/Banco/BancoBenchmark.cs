@@ -43,8 +43,7 @@ public static class BancoBenchmark
     private static async Task<int> RunAsync(int lines, int runs, TextWriter output, TimeProvider time)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
-        await using var factory = new Benchmark.ScratchDatabase();
-        await factory.CreateAsync();
+        await using var factory = await BenchmarkDatabase.CreateAsync(DatabaseProvider.Sqlite, null, CancellationToken.None);
         var now = new DateTime(ColombiaTime.Now(time).Year, 6, 15);
         var clock = Stopwatch.StartNew();
         await SeedAsync(factory, lines, now.Year);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using OpenLicitaciones.Data;
 
 namespace OpenLicitaciones.Features.Benchmarks;
 
@@ -33,28 +31,5 @@ public static class Benchmark
         foreach (var t in timings)
             await output.WriteLineAsync($"  p50 {t.P50Ms,7:F1} ms  p95 {t.P95Ms,7:F1} ms  máx {t.MaxMs,7:F1} ms  {t.Rows,6} filas  ?{t.Query}");
         await output.WriteLineAsync($"Peor p95: {timings.Max(t => t.P95Ms):F1} ms (meta: < 300 ms)");
-    }
-
-    /// <summary>A throw-away SQLite file with the app's schema, deleted when disposed.</summary>
-    public sealed class ScratchDatabase : IDbContextFactory<AppDbContext>, IAsyncDisposable
-    {
-        private readonly string _path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ol-benchmark-{Guid.NewGuid():N}.db");
-
-        public string Path => _path;
-
-        public AppDbContext CreateDbContext() => new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_path}").CreateDbContext();
-
-        public async Task CreateAsync()
-        {
-            await using var db = CreateDbContext();
-            await db.Database.MigrateAsync();
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -47,8 +47,7 @@ public static class MonitorBenchmark
     private static async Task<int> RunAsync(int suppliers, int bids, int runs, TextWriter output, TimeProvider time)
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO"); // the report reads in Colombian Spanish wherever it runs
-        await using var scratch = new Benchmark.ScratchDatabase();
-        await scratch.CreateAsync();
+        await using var scratch = await BenchmarkDatabase.CreateAsync(DatabaseProvider.Sqlite, null, CancellationToken.None);
         var year = ColombiaTime.Now(time).Year;
         var clock = Stopwatch.StartNew();
         var (processes, contracts) = await SeedAsync(scratch, suppliers, bids, year);
@@ -87,7 +86,7 @@ public static class MonitorBenchmark
     }
 
     /// <summary>Competitive processes of about ten bids each over six years; one in three awarded with a contract.</summary>
-    private static async Task<(int Processes, int Contracts)> SeedAsync(Benchmark.ScratchDatabase scratch, int suppliers, int bids, int year)
+    private static async Task<(int Processes, int Contracts)> SeedAsync(BenchmarkDatabase scratch, int suppliers, int bids, int year)
     {
         var random = new Random(20_461_020);
         string[] municipios = [LocalMunicipio, "Municipio vecino", "Otro municipio", "Bogotá"];

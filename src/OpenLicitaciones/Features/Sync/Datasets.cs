@@ -27,7 +27,14 @@ public abstract class SecopDataset
     /// <summary>The natural key of a row as far as it can be read, for quarantine records.</summary>
     public abstract string? KeyOf(RawRow row);
 
-    /// <summary>Inserts or updates rows by natural key; returns how many distinct rows were written.</summary>
+    /// <summary>
+    /// The rows already stored from this source with the same :updated_at — unchanged at the source since, so neither
+    /// mapped nor written again. (A change to a mapper therefore reaches a row only when the source changes it, or after
+    /// its table is emptied and loaded again.)
+    /// </summary>
+    public abstract Task<IReadOnlySet<RawRow>> UnchangedAsync(AppDbContext db, IReadOnlyList<RawRow> rows, string source, CancellationToken ct);
+
+    /// <summary>Inserts or updates rows by natural key; returns how many the database inserted or changed (unchanged rows are not rewritten).</summary>
     public abstract Task<int> UpsertAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct);
 
     /// <summary>Removes rows of this dataset that came from another source (demo rows when live data arrives).</summary>
@@ -42,18 +49,31 @@ public abstract class SecopDataset<T>(string keyProperty, Func<T, string> key) :
     public sealed override SyncedRow Map(RawRow row) => MapRow(row);
     protected abstract T MapRow(RawRow row);
 
+    public override async Task<IReadOnlySet<RawRow>> UnchangedAsync(AppDbContext db, IReadOnlyList<RawRow> rows, string source, CancellationToken ct)
+    {
+        var byKey = new Dictionary<string, RawRow>();
+        foreach (var row in rows)
+            if (row.SystemUpdatedAt is not null && SafeKeyOf(row) is { } k) byKey[k] = row;
+        if (byKey.Count == 0) return new HashSet<RawRow>();
+        var keys = byKey.Keys.ToList();
+        var stored = await db.Set<T>().AsNoTracking()
+            .Where(e => keys.Contains(EF.Property<string>(e, keyProperty)) && e.Source == source)
+            .Select(e => new { Key = EF.Property<string>(e, keyProperty), e.SodaUpdatedAt })
+            .ToListAsync(ct);
+        return stored.Where(s => s.SodaUpdatedAt == byKey[s.Key].SystemUpdatedAt).Select(s => byKey[s.Key]).ToHashSet();
+    }
+
+    private string? SafeKeyOf(RawRow row)
+    {
+        try { return KeyOf(row); }
+        catch (RowRejectedException) { return null; }
+    }
+
     public override async Task<int> UpsertAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct)
     {
         var latest = new Dictionary<string, T>();
         foreach (var row in rows.Cast<T>()) latest[key(row)] = row; // a key repeated within a page: last wins
-        var keys = latest.Keys.ToList();
-        var existing = await db.Set<T>().Where(e => keys.Contains(EF.Property<string>(e, keyProperty))).ToDictionaryAsync(key, ct);
-        foreach (var (k, row) in latest)
-        {
-            if (existing.TryGetValue(k, out var stored)) db.Entry(stored).CurrentValues.SetValues(row);
-            else db.Set<T>().Add(row);
-        }
-        return latest.Count;
+        return await RowUpsert.ExecuteAsync(db, latest.Values.ToList(), ct);
     }
 
     public override Task<int> RemoveOtherSourcesAsync(AppDbContext db, string source, CancellationToken ct) =>
@@ -184,6 +204,19 @@ public sealed class PaaLinesDataset() : SecopDataset<PaaLine>(nameof(PaaLine.Id)
         Task.FromResult<IReadOnlyList<RowFilter>>([new RowFilter("nit_entidad", entityNits)]);
 
     public override string? KeyOf(RawRow row) => row.Text("id");
+
+    /// <summary>
+    /// Lines of a version older than the two kept for their entity-year (CONTRACTS §2) are not stored: the source
+    /// republishes every version, and storing them only for the version switch to drop them again rewrites them on every sync.
+    /// </summary>
+    public override async Task<int> UpsertAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct)
+    {
+        var entities = rows.Cast<PaaLine>().Select(l => l.CodigoEntidad).Distinct().ToList();
+        var kept = await db.PaaVigentes.AsNoTracking().Where(v => entities.Contains(v.CodigoEntidad))
+            .ToDictionaryAsync(v => (v.CodigoEntidad, v.Annio), v => v.VersionAnterior ?? v.Version, ct);
+        return await base.UpsertAsync(db,
+            rows.Cast<PaaLine>().Where(l => !kept.TryGetValue((l.CodigoEntidad, l.Annio), out var oldest) || l.VersionDelPaa >= oldest).ToList(), ct);
+    }
 
     protected override PaaLine MapRow(RawRow r)
     {

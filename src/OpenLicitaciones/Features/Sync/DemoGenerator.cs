@@ -27,10 +27,16 @@ public sealed class DemoGenerator
     };
     private int _seq;
     private int _rowSeq;
+    private readonly int _entityOffset;
 
-    public DemoGenerator(IReadOnlyList<EntityOptions> entities, DateTime today)
+    /// <param name="series">
+    /// Keeps ids apart when several generators feed one database (the benchmark makes one per synthetic entity): the
+    /// n-th series numbers its processes, rows and entities after those of the series before it.
+    /// </param>
+    public DemoGenerator(IReadOnlyList<EntityOptions> entities, DateTime today, int series = 0)
     {
         _today = today.Date;
+        (_seq, _rowSeq, _entityOffset) = (series * 10_000, series * 100_000, series);
         _entities = entities.Select(e => (Nit: Nit.Canonical(e.Nit) ?? e.Nit, Options: e)).DistinctBy(e => e.Nit)
             .Select(e => new Entity(e.Nit, EntityCode(e.Nit), e.Options.Nombre.ToUpperInvariant(), e.Options.Municipio, e.Options.Departamento))
             .ToList();
@@ -446,7 +452,8 @@ public sealed class DemoGenerator
         // Every PAA version republishes all its lines; versions keep coming through the year.
         var isCurrent = year == _today.Year;
         var versions = isCurrent ? Math.Clamp(_today.Month / 4 + 1, 1, 3) : 3;
-        var header = $"CO1.APP.{300_000 + year * 10 + _entities.IndexOf(entity)}";
+        var entityIndex = _entityOffset + _entities.IndexOf(entity);
+        var header = entityIndex < 10 ? $"CO1.APP.{300_000 + year * 10 + entityIndex}" : $"CO1.APP.{year}{entityIndex:D5}";
         DateTime versionDate = new(year - 1, 12, 20);
         for (var version = 1; version <= versions; version++)
         {
@@ -458,7 +465,7 @@ public sealed class DemoGenerator
                 var value = version > 1 && index % 7 == 0 ? item.Value + item.Value / 10 : item.Value;
                 var linked = item.ProcessRef is not null && (version == versions || !isCurrent);
                 _rows["9sue-ezhx"].Add(Row(Stamp(versionDate),
-                    ("id", $"{year}{_entities.IndexOf(entity)}{version}{index:D5}"), ("identificador_unico", header),
+                    ("id", $"{year}{entityIndex}{version}{index:D5}"), ("identificador_unico", header),
                     ("descripcion", item.Descripcion), ("fecha_esperada_de_inicio", MonthName(item.Month)),
                     ("fecha_esperada_de_recepcion", MonthName(item.Month)), ("duracion_esperada", (2 + index % 10).ToString(Inv)),
                     ("unidad_de_duracion_esperada", "Meses"), ("origen_recursos", "Recursos propios"),

@@ -41,6 +41,7 @@ public sealed class SecopSync(
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(15);
     private readonly ProcessIdentity _me = ProcessIdentity.Current;
+    private readonly HashSet<long> _runsWithoutOtherSources = [];
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public string SourceName => source.Name;
@@ -151,20 +152,20 @@ public sealed class SecopSync(
     private async Task StorePageAsync(SecopDataset dataset, SyncRun run, IReadOnlyList<JsonObject> rows, SodaCursor? checkpoint,
         SortedSet<string> unknownColumns, CancellationToken ct)
     {
+        var raws = rows.Select(json => new RawRow(json)).ToList();
+        IReadOnlySet<RawRow> unchanged;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct)) unchanged = await dataset.UnchangedAsync(read, raws, source.Name, ct);
         var mapped = new List<SyncedRow>(rows.Count);
         var quarantined = new List<QuarantinedRow>();
-        foreach (var json in rows)
+        foreach (var raw in raws)
         {
-            var raw = new RawRow(json);
+            var json = raw.Json;
             foreach (var (column, _) in json)
                 if (!column.StartsWith(':') && !dataset.Columns.Contains(column)) unknownColumns.Add(column);
+            if (unchanged.Contains(raw)) continue;
             try
             {
-                var row = dataset.Map(raw);
-                row.Source = source.Name;
-                row.SodaId = raw.SystemId;
-                row.SodaUpdatedAt = raw.SystemUpdatedAt;
-                mapped.Add(row);
+                mapped.Add(MapRow(dataset, raw, source.Name));
             }
             catch (RowRejectedException e)
             {
@@ -178,8 +179,10 @@ public sealed class SecopSync(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Switching to live data removes the demo rows in the same transaction that stores the first live page.
-        if (mapped.Count > 0) await dataset.RemoveOtherSourcesAsync(db, source.Name, ct);
+        // Switching to live data removes the demo rows in the same transaction that stores the run's first page (once per
+        // run: on a large table the delete reads every row).
+        var removing = mapped.Count > 0 && !_runsWithoutOtherSources.Contains(run.Id);
+        if (removing) await dataset.RemoveOtherSourcesAsync(db, source.Name, ct);
         var upserted = await dataset.UpsertAsync(db, mapped, ct);
         db.Quarantine.AddRange(quarantined);
         if (checkpoint is not null) await SaveCheckpointAsync(db, dataset.Id, checkpoint);
@@ -194,6 +197,7 @@ public sealed class SecopSync(
         {
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            if (removing) _runsWithoutOtherSources.Add(run.Id);
         }
         catch
         {
@@ -203,6 +207,16 @@ public sealed class SecopSync(
             run.RowsQuarantined -= quarantined.Count;
             throw;
         }
+    }
+
+    /// <summary>A source row as the entity stored for it, with where it came from; throws <see cref="RowRejectedException"/>.</summary>
+    public static SyncedRow MapRow(SecopDataset dataset, RawRow raw, string source)
+    {
+        var row = dataset.Map(raw);
+        row.Source = source;
+        row.SodaId = raw.SystemId;
+        row.SodaUpdatedAt = raw.SystemUpdatedAt;
+        return row;
     }
 
     private static string? SafeKey(SecopDataset dataset, RawRow raw)

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Benchmarks;
+
+namespace OpenLicitaciones.Tests.Benchmarks;
+
+/// <summary>The scale benchmark's arithmetic and wiring, on the smallest input (one synthetic entity); never its times.</summary>
+public sealed class ScaleBenchmarkTests
+{
+    [Theory]
+    [InlineData("entity", 1)]
+    [InlineData("department", 240)]
+    [InlineData("national", 2_080)]
+    public void Each_scale_has_its_number_of_entities(string scale, int entities) => Assert.Equal(entities, ScaleBenchmark.EntitiesFor(scale));
+
+    [Theory]
+    [InlineData(30, 100, 0.3)]
+    [InlineData(300, 100, 3)]
+    [InlineData(5, 0, 0)] // no reference measured: no ratio, rather than infinity
+    public void A_ratio_is_the_value_over_its_reference(double value, double reference, double ratio) =>
+        Assert.Equal(ratio, ScaleBenchmark.Ratio(value, reference), 6);
+
+    [Theory]
+    [InlineData(1_000, 0, 2.0, 500)]
+    [InlineData(0, 0, 2.0, 0)]
+    public void Rows_per_second_divide_rows_by_seconds(long rows, long written, double seconds, double perSecond) =>
+        Assert.Equal(perSecond, new IngestPass(rows, written, 0, TimeSpan.FromSeconds(seconds)).RowsPerSecond, 6);
+
+    [Fact]
+    public async Task One_entity_is_loaded_by_the_sync_and_by_the_engine_and_a_second_pass_writes_nothing()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"ol-benchmark-test-{Guid.NewGuid():N}.json");
+        try
+        {
+            var output = new StringWriter();
+            var code = await ScaleBenchmark.RunAsync(new ScaleBenchmark.Options("prueba", 1, DatabaseProvider.Sqlite, null, json), output, new StringWriter(), CancellationToken.None);
+
+            Assert.True(code == 0, output.ToString());
+            using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+            var ingest = report.RootElement.GetProperty("Ingest");
+            var rows = ingest.GetProperty("Rows").GetInt64();
+            Assert.InRange(rows, 10_000, 30_000); // one demo entity: about 18,000 rows in seven datasets
+            Assert.Equal(rows, ingest.GetProperty("ResyncRows").GetInt64());
+            Assert.Equal(0, ingest.GetProperty("ResyncRowsWritten").GetInt64());
+            Assert.True(ingest.GetProperty("BulkRowsPerSecond").GetDouble() > 0);
+            Assert.True(report.RootElement.GetProperty("Views").GetProperty("BancoRows").GetInt32() > 0);
+            Assert.True(report.RootElement.GetProperty("Storage").GetProperty("Bytes").GetInt64() > 0);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+}
