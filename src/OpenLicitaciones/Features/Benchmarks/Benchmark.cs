@@ -19,6 +19,26 @@ public static class Benchmark
             clock.Stop();
             if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
         }
+        return Summarise(query, rows, samples);
+    }
+
+    /// <summary>The same for work that awaits (a database query, a snapshot): warm runs, the first three not counted.</summary>
+    public static async Task<Timing> MeasureAsync(string query, int runs, Func<CancellationToken, Task<int>> work, CancellationToken ct = default)
+    {
+        var samples = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < runs + 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            rows = await work(ct);
+            clock.Stop();
+            if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return Summarise(query, rows, samples);
+    }
+
+    private static Timing Summarise(string query, int rows, List<double> samples)
+    {
         samples.Sort();
         return new Timing(query, rows, Percentile(samples, 0.5), Percentile(samples, 0.95), samples[^1]);
     }
