@@ -171,6 +171,8 @@ public sealed class BulkLoad(BenchmarkDatabase database, string folder) : IDispo
             rows += file.Rows;
         }
         _files.Clear();
+        _keys.Clear();
+        _keys.TrimExcess(); // millions of keys at a department's scale: not to be counted in the views' memory
         return new IngestPass(rows, rows, 0, elapsed);
     }
 
