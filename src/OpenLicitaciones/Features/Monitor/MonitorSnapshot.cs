@@ -79,7 +79,13 @@ public sealed class MonitorSnapshot
         DateTime? FechaDeRegistro, string? Modalidad);
 
     private sealed record Fuente(Dictionary<string, ProveedorRegistrado> Registry, List<ProcesoFila> Procesos, List<PropuestaFila> Proponentes,
-        List<OfertaFila> Ofertas, List<Contrato> Contratos, string Secret);
+        List<OfertaFila> Ofertas, List<ContratoFila> Contratos, string Secret);
+
+    // Only the columns the Monitor reads: a contract row has about a hundred, and at a department's scale loading them
+    // all held several GB during the build (`benchmark --scale department`).
+    private sealed record ContratoFila(string IdContrato, string? ProcesoDeCompra, DateTime? FechaDeFirma, long? ValorDelContrato,
+        string? Modalidad, string? EstadoContrato, bool? EsGrupo, string? TipoDocProveedor, string? DocumentoProveedor, string? CodigoProveedor,
+        string? ProveedorAdjudicado, string? CodigoCategoriaPrincipal, string? UrlProceso, string? GeneroRepresentanteLegal, bool? EsPyme);
 
     private static async Task<Fuente> LoadAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
@@ -91,7 +97,9 @@ public sealed class MonitorSnapshot
                 p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase)).ToListAsync(ct),
             await db.Proponentes.AsNoTracking().Select(b => new PropuestaFila(b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion)).ToListAsync(ct),
             await db.Ofertas.AsNoTracking().Select(o => new OfertaFila(o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad)).ToListAsync(ct),
-            await db.Contratos.AsNoTracking().ToListAsync(ct),
+            await db.Contratos.AsNoTracking().Select(c => new ContratoFila(c.IdContrato, c.ProcesoDeCompra, c.FechaDeFirma, c.ValorDelContrato,
+                c.Modalidad, c.EstadoContrato, c.EsGrupo, c.TipoDocProveedor, c.DocumentoProveedor, c.CodigoProveedor, c.ProveedorAdjudicado,
+                c.CodigoCategoriaPrincipal, c.UrlProceso, c.GeneroRepresentanteLegal, c.EsPyme)).ToListAsync(ct),
             await InstallationSecret.GetAsync(db, null, ct));
     }
 
