@@ -20,6 +20,18 @@ public sealed class BenchmarkTests
     }
 
     [Theory]
+    [InlineData(30, 0, 6)]   // a spent budget: one warm-up, then the minimum of five
+    [InlineData(3, 0, 4)]    // fewer runs asked than the minimum: the runs asked
+    [InlineData(30, 600, 31)] // a budget that lasts: every run asked
+    public async Task MeasureAsync_with_a_budget_warms_up_once_and_stops_once_it_is_spent_after_five_runs(int runs, int budgetSeconds, int expectedCalls)
+    {
+        var calls = 0;
+        await Benchmark.MeasureAsync("q", runs, _ => Task.FromResult(++calls), CancellationToken.None, TimeSpan.FromSeconds(budgetSeconds));
+
+        Assert.Equal(expectedCalls, calls);
+    }
+
+    [Theory]
     [InlineData(0.5, 3)] // the median of 1..5
     [InlineData(0.95, 5)]
     [InlineData(0.2, 1)]

@@ -22,20 +22,30 @@ public static class Benchmark
         return Summarise(query, rows, samples);
     }
 
-    /// <summary>The same for work that awaits (a database query, a snapshot): warm runs, the first three not counted.</summary>
-    public static async Task<Timing> MeasureAsync(string query, int runs, Func<CancellationToken, Task<int>> work, CancellationToken ct = default)
+    /// <summary>
+    /// The same for work that awaits (a database query, a snapshot): warm runs, the first three not counted. With a
+    /// <paramref name="budget"/>, one warm-up run, and the runs stop once the budget is spent and five are measured, so
+    /// that a query taking seconds at a department's scale does not hold the benchmark for an hour.
+    /// </summary>
+    public static async Task<Timing> MeasureAsync(string query, int runs, Func<CancellationToken, Task<int>> work, CancellationToken ct = default,
+        TimeSpan? budget = null)
     {
+        var warmUp = budget is null ? 3 : 1;
         var samples = new List<double>();
         var rows = 0;
-        for (var i = 0; i < runs + 3; i++)
+        var spent = Stopwatch.StartNew();
+        for (var i = 0; i < runs + warmUp; i++)
         {
             var clock = Stopwatch.StartNew();
             rows = await work(ct);
             clock.Stop();
-            if (i >= 3) samples.Add(clock.Elapsed.TotalMilliseconds);
+            if (i >= warmUp) samples.Add(clock.Elapsed.TotalMilliseconds);
+            if (budget is { } b && samples.Count >= MinimumRuns && spent.Elapsed > b) break;
         }
         return Summarise(query, rows, samples);
     }
+
+    public const int MinimumRuns = 5;
 
     private static Timing Summarise(string query, int rows, List<double> samples)
     {
