@@ -51,11 +51,11 @@ public sealed class CircuitTimings : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
             ActivityStarted = activity =>
             {
-                if (activity.OperationName == HandleEvent) Current.Value?.EventStarted();
+                if (activity.OperationName == HandleEvent && Current.Value is { } inbound && inbound.Owner == this) inbound.EventStarted();
             },
             ActivityStopped = activity =>
             {
-                if (activity.OperationName == HandleEvent && Current.Value is { } inbound) Keep(inbound.EventStopped());
+                if (activity.OperationName == HandleEvent && Current.Value is { } inbound && inbound.Owner == this) Keep(inbound.EventStopped());
             },
         };
         ActivitySource.AddActivityListener(_listener);
@@ -89,7 +89,7 @@ public sealed class CircuitTimings : IDisposable
 
     internal async Task MeasureAsync(InboundKind kind, Func<Task> next)
     {
-        var inbound = new Inbound(kind);
+        var inbound = new Inbound(this, kind);
         Current.Value = inbound; // an async method's own change: it does not leak to the caller
         try
         {
@@ -109,8 +109,11 @@ public sealed class CircuitTimings : IDisposable
     public void Dispose() => _listener.Dispose();
 
     /// <summary>One inbound activity: done when the inbound call has returned and every event it dispatched has ended.</summary>
-    private sealed class Inbound(InboundKind kind)
+    private sealed class Inbound(CircuitTimings owner, InboundKind kind)
     {
+        // Every listener in the process sees every activity; only the one whose circuit this is counts it.
+        public CircuitTimings Owner { get; } = owner;
+
         private readonly long _start = Stopwatch.GetTimestamp();
         private readonly Lock _lock = new();
         private InboundKind _kind = kind;
