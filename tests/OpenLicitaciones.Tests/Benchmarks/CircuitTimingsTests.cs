@@ -23,8 +23,9 @@ public sealed class CircuitTimingsTests(BrowserFixture browser) : IClassFixture<
         await page.GotoInteractiveAsync("/licitaciones");
 
         Assert.Equal(1, server.Timings.OpenCircuits);
-        Assert.Equal(InboundKind.Start, server.Timings.Recorded[0].Kind);
-        Assert.DoesNotContain(server.Timings.Recorded, s => s.Kind is InboundKind.Event or InboundKind.Navigation);
+        var loaded = server.Timings.Recorded;
+        Assert.Equal(InboundKind.Start, loaded[0].Kind);
+        Assert.DoesNotContain(loaded, s => s.Kind == InboundKind.Navigation);
 
         // The checkbox's change is a browser event; its handler writes the filter to the URL, which comes back as a navigation.
         await page.GetByLabel("Alimentos (PAE)").CheckAsync();
@@ -34,8 +35,9 @@ public sealed class CircuitTimingsTests(BrowserFixture browser) : IClassFixture<
 
         var samples = server.Timings.StopRecording();
         Assert.Single(samples, s => s.Kind == InboundKind.Start);
-        Assert.Contains(samples, s => s.Kind == InboundKind.Event);
         Assert.Single(samples, s => s.Kind == InboundKind.Navigation);
+        // MudBlazor's components may dispatch an event of their own while the page settles: the click's come after those.
+        Assert.Contains(samples.Skip(loaded.Count), s => s.Kind == InboundKind.Event);
         Assert.All(samples, s => Assert.InRange(s.Ms, 0, 60_000));
         Assert.Equal(1, server.Timings.OpenCircuits);
 
