@@ -43,14 +43,14 @@ public static class CircuitsBenchmark
     private static async Task<int> RunCommandAsync(int active, int idle, TimeSpan duration, TextWriter output, TextWriter error, CancellationToken ct)
     {
         CultureInfo.CurrentCulture = Spanish;
-        await using var scratch = new Benchmark.ScratchDatabase();
+        await using var scratch = await BenchmarkDatabase.CreateAsync(DatabaseProvider.Sqlite, null, ct);
         var clock = Stopwatch.StartNew();
         // The demo source through the real sync, as `sync --database <file>` fills a new installation.
-        if (await SyncCommand.RunAsync(["--database", scratch.Path, "--source", "demo"], TextWriter.Null, error, ct) != 0) return 1;
+        if (await SyncCommand.RunAsync(["--database", scratch.File!, "--source", "demo"], TextWriter.Null, error, ct) != 0) return 1;
         await output.WriteLineAsync($"Datos de demostración en una base SQLite temporal, en {clock.Elapsed.TotalSeconds:N1} s");
         try
         {
-            await RunAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={scratch.Path}"), active, idle, duration, output, ct);
+            await RunAsync(scratch.Settings, active, idle, duration, output, ct);
             return 0;
         }
         catch (InvalidOperationException e)
