@@ -35,7 +35,8 @@ public static class Visitors
 
     private static async Task VisitAsync(IBrowser browser, LoadOptions options, int visitor, Stopwatch clock, TimeSpan deadline, Tally tally)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        // Not closed here: the pages stay open until the browser closes, so the server still counts their circuits at the end.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = options.BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "es-CO", TimezoneId = "America/Bogota",

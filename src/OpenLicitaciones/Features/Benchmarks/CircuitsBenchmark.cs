@@ -172,7 +172,7 @@ public static class CircuitsBenchmark
         string[] lines =
         [
             $"Circuitos de Blazor Server: {r.IdleHeld:N0} inactivos sostenidos (de {r.IdleRequested:N0} pedidos; el servidor contaba {r.OpenAtMeasure:N0} abiertos) y {r.ActivePages} páginas activas durante {r.ActiveSeconds:N0} s",
-            $"  Páginas activas: {r.Interactions:N0} interacciones, {r.Errors:N0} errores; circuitos abiertos al final: {r.OpenAtEnd:N0}",
+            $"  Páginas activas: {r.Interactions:N0} acciones de visitante, {r.Errors:N0} errores; circuitos abiertos al final de la fase activa: {r.OpenAtEnd:N0} (de {r.IdleHeld + r.ActivePages:N0})",
             .. r.ErrorSamples.Select(e => $"    error: {e}"),
             "Latencia en el servidor, del despacho en el circuito al lote de render enviado (ms):",
             $"  {"tipo",-38} {"n",7} {"p50",9} {"p95",9} {"máx",9}",
