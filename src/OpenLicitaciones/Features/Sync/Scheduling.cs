@@ -72,13 +72,45 @@ public static class Scheduling
             {
                 // A bad entry is left to SyncOptionsValidator, which fails the start with its own message.
                 if (SecopDatasets.Find(dataset) is null || !CronExpression.TryParse(cron, out _)) continue;
-                var job = new JobKey(dataset);
-                q.AddJob<DatasetSyncJob>(j => j.WithIdentity(job).UsingJobData(DatasetSyncJob.DatasetKey, dataset));
-                q.AddTrigger(t => t.ForJob(job).WithIdentity(dataset)
-                    .WithCronSchedule(cron, c => c.InTimeZone(ColombiaTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+                q.AddJob<DatasetSyncJob>(j => j.WithIdentity(new JobKey(dataset)).UsingJobData(DatasetSyncJob.DatasetKey, dataset));
+                q.AddTrigger(t => t.ForJob(new JobKey(dataset)).WithIdentity(dataset).WithCronSchedule(cron, Cron));
             }
         });
+        // An instance that starts must not replace the triggers the cluster already runs: a replaced trigger starts its
+        // schedule over and fires again a slot another instance has just fired. Changed schedules are applied below.
+        services.Configure<QuartzOptions>(o =>
+        {
+            o.Scheduling.OverwriteExistingData = false;
+            o.Scheduling.IgnoreDuplicates = true;
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService(sp => new ScheduleReconciler(sp.GetRequiredService<ISchedulerFactory>(), schedules));
         return services;
+    }
+
+    private static void Cron(CronScheduleBuilder c) => c.InTimeZone(ColombiaTime.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
+
+    /// <summary>
+    /// Brings the stored triggers in line with the settings once the scheduler runs: a dataset whose cron changed is
+    /// rescheduled, one no longer scheduled is removed; a trigger that matches is left alone.
+    /// </summary>
+    private sealed class ScheduleReconciler(ISchedulerFactory factory, IReadOnlyDictionary<string, string> schedules) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            var scheduler = await factory.GetScheduler(ct);
+            foreach (var dataset in SecopDatasets.All.Select(d => d.Id))
+            {
+                var key = new TriggerKey(dataset);
+                var stored = await scheduler.GetTrigger(key, ct);
+                var configured = schedules.TryGetValue(dataset, out var cron) && CronExpression.TryParse(cron, out _) ? cron : null;
+                if (stored is not null && configured is null) await scheduler.UnscheduleJob(key, ct);
+                else if (stored is ICronTrigger c && configured is not null && c.CronExpressionString != configured)
+                    await scheduler.RescheduleJob(key,
+                        TriggerBuilder.Create().ForJob(new JobKey(dataset)).WithIdentity(dataset).WithCronSchedule(configured, Cron).Build(), ct);
+            }
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }
