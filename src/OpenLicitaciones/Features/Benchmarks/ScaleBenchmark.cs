@@ -28,7 +28,8 @@ public static class ScaleBenchmark
         _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "entity, department o national"),
     };
 
-    public sealed record Options(string Scale, int Entities, DatabaseProvider Provider, string? Connection, string? JsonPath);
+    /// <param name="IdleCircuits">Idle circuits held while 20 browser pages visit (0: no browser part).</param>
+    public sealed record Options(string Scale, int Entities, DatabaseProvider Provider, string? Connection, string? JsonPath, int IdleCircuits = 0);
 
     public static Command Create()
     {
@@ -47,17 +48,19 @@ public static class ScaleBenchmark
         OneOf(provider, "sqlite", "postgresql");
         var connection = Cli.Text("--connection", "cadena", "Servidor PostgreSQL donde crear la base temporal (scripts/throwaway-postgres.sh start DIR --durable la da).");
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON; por omisión, benchmark-<escala>-<motor>.json.");
+        var circuits = Cli.Number("--circuitos", 0, 0,
+            "Usuarios simultáneos al final: circuitos inactivos sostenidos mientras 20 páginas de Chromium navegan y filtran (0: se omite).");
         var command = new Command("benchmark",
             "Mide la app a escala sobre datos sintéticos: carga, resincronización, vistas derivadas y tamaño, como razones frente al motor.")
         {
-            scale, entities, provider, connection, json,
+            scale, entities, provider, connection, json, circuits,
         };
         command.SetAction((parse, ct) =>
         {
             var chosenScale = parse.GetValue(scale)!;
             var count = parse.GetValue(entities) is > 0 and var n ? n : EntitiesFor(chosenScale);
             var options = new Options(parse.GetValue(entities) > 0 ? $"{count} entidades" : chosenScale, count,
-                DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection), parse.GetValue(json));
+                DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection), parse.GetValue(json), parse.GetValue(circuits));
             return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
@@ -88,7 +91,7 @@ public static class ScaleBenchmark
     }
 
     public sealed record Report(string Scale, int Entities, string Provider, string Machine,
-        IngestReport Ingest, ViewsReport Views, IReadOnlyList<QueryReport> Queries, StorageReport Storage);
+        IngestReport Ingest, ViewsReport Views, IReadOnlyList<QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
 
     /// <summary>A main view's server-side time beside the hand-written SQL answering the same question.</summary>
     public sealed record QueryReport(string View, string Query, int Rows, double AppP50Ms, double AppP95Ms, double SqlP50Ms, double SqlP95Ms)
@@ -145,8 +148,13 @@ public static class ScaleBenchmark
                 var storage = new StorageReport(bytes, first.Rows, first.Rows > 0 ? bytes / (first.Rows / 1_000_000.0) : 0);
                 await output.WriteLineAsync($"Tamaño de la base: {bytes / 1048576.0:N1} MiB para {first.Rows:N0} filas = {storage.BytesPerMillionRows / 1048576.0:N1} MiB por millón de filas");
 
+                // 6. Concurrent users on this data: real circuits, latency measured in the server.
+                var circuitsReport = options.IdleCircuits > 0
+                    ? await CircuitsBenchmark.RunAsync(database.Settings, 20, options.IdleCircuits, TimeSpan.FromSeconds(60), output, ct)
+                    : null;
+
                 return new Report(options.Scale, options.Entities, options.Provider.ToString().ToLowerInvariant(),
-                    $"{Environment.ProcessorCount} núcleos, {Environment.OSVersion}", ingestReport, views, queries, storage);
+                    $"{Environment.ProcessorCount} núcleos, {Environment.OSVersion}", ingestReport, views, queries, storage, circuitsReport);
             }
         }
         finally
