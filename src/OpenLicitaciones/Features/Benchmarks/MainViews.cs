@@ -138,7 +138,7 @@ public static class MainViews
         {
             var list = Request("", "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, _modalidades, now.Year);
-            var alertas = MonitorAlertas.Calcular(await _monitor.GetAsync(ct), filter.Desde, filter.Hasta, Options);
+            var alertas = (await _monitor.GetAsync(ct)).Alertas(filter.Desde, filter.Hasta, Options);
             await SendAsync(ApiList.Respond(alertas.Select(AlertaItem.From).ToList(), list, "alertas"), ct);
             return alertas.Count;
         }

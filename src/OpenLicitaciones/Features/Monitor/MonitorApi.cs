@@ -35,7 +35,7 @@ public static class MonitorApi
             // The red flags depend only on the window; they are not sorted.
             var list = ListRequest.From(http, "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, modalidades, ColombiaTime.Now(time).Year);
-            var alertas = MonitorAlertas.Calcular(await snapshot.GetAsync(ct), filter.Desde, filter.Hasta, options.Value);
+            var alertas = (await snapshot.GetAsync(ct)).Alertas(filter.Desde, filter.Hasta, options.Value);
             return ApiList.Respond(alertas.Select(AlertaItem.From).ToList(), list, "alertas");
         });
         return app;

@@ -60,7 +60,7 @@ public sealed partial class MonitorPage
     {
         var data = await Snapshot.GetAsync();
         _rows = MonitorQuery.Apply(data, _filter, Options.Value.AniosNuevo, Options.Value.Municipios);
-        _alertas = MonitorAlertas.Calcular(data, _filter.Desde, _filter.Hasta, Options.Value);
+        _alertas = data.Alertas(_filter.Desde, _filter.Hasta, Options.Value);
         var window = PageWindow.For(_page, PageSize, _rows.Count);
         (_page, _skip) = (window.Page, window.Skip);
     }

@@ -44,6 +44,17 @@ public sealed class MonitorSnapshot
             : cache.Count >= 64 ? compute()
             : cache.GetOrAdd(key, _ => new Lazy<IReadOnlyList<Fila>>(compute)).Value;
 
+        private readonly ConcurrentDictionary<(int, int), Lazy<IReadOnlyList<Alerta>>> _alertas = new();
+
+        /// <summary>
+        /// The red flags of a window, computed once per snapshot and window: over a department's million processes one
+        /// computation takes seconds (`benchmark --scale department`), and they change only when the data does.
+        /// </summary>
+        public IReadOnlyList<Alerta> Alertas(int desde, int hasta, MonitorOptions options) =>
+            _alertas.TryGetValue((desde, hasta), out var hit) ? hit.Value
+            : _alertas.Count >= 64 ? MonitorAlertas.Calcular(this, desde, hasta, options)
+            : _alertas.GetOrAdd((desde, hasta), _ => new Lazy<IReadOnlyList<Alerta>>(() => MonitorAlertas.Calcular(this, desde, hasta, options))).Value;
+
         /// <summary>The entity's processes and awards as the red flags read them (see RedFlags).</summary>
         public IReadOnlyList<ProcesoMonitor> Procesos { get; init; } = [];
         public IReadOnlyList<(int? Anio, AdjudicacionMonitor Adjudicacion)> Adjudicaciones { get; init; } = [];
