@@ -45,7 +45,7 @@ public static class DataRegistration
         var settings = services.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(settings.Describe())) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+            if (Path.GetDirectoryName(Path.GetFullPath(settings.SqliteFile)) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
             await LegacyDatabase.UpgradeAsync(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LegacyDatabase)), ct);
             await settings.MigrateAsync(db, ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

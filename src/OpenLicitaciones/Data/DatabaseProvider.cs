@@ -122,10 +122,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     private const long StartupLockKey = 0x4f4c_0001;
     private const long MigrationLockKey = 0x4f4c_0002;
 
-    /// <summary>Where the data lives, for messages: the file, or the server and database (never the password).</summary>
-    public string Describe() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
-        : new NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"{pg.Host}:{pg.Port}/{pg.Database}" : "";
+    /// <summary>The SQLite file the connection string names.</summary>
+    public string SqliteFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
     /// <summary>Per-connection settings: wait for a busy writer instead of failing, and durable-enough WAL syncing.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor

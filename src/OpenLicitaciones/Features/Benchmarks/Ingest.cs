@@ -143,11 +143,12 @@ public sealed class BulkLoad(BenchmarkDatabase database, string folder) : IDispo
             file = (type, writer, 0);
         }
         var key = type.FindPrimaryKey()!.Properties;
+        var columns = Columns(type).ToList();
         var added = 0;
         foreach (var row in rows)
         {
             if (!_keys.Add(table + "\u0001" + string.Join('\u0001', key.Select(p => p.PropertyInfo!.GetValue(row))))) continue;
-            file.Writer.WriteLine(string.Join(',', Columns(type).Select(p => Csv(p.PropertyInfo!.GetValue(row)))));
+            file.Writer.WriteLine(string.Join(',', columns.Select(p => Csv(p.PropertyInfo!.GetValue(row)))));
             added++;
         }
         _files[table] = file with { Rows = file.Rows + added };
