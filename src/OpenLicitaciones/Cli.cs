@@ -10,7 +10,7 @@ using OpenLicitaciones.Features.Sync;
 namespace OpenLicitaciones;
 
 /// <summary>
-/// The app's command line (System.CommandLine): `sync` and `benchmark banco|monitor|circuitos`, each with --help. With no command
+/// The app's command line (System.CommandLine): `sync` and `benchmark banco|monitor|circuitos|vistas`, each with --help. With no command
 /// the web dashboard starts and every argument (--urls, --environment …) goes to the web host as it came.
 /// Exit codes: 0 done (or help shown), 1 the work failed, 2 the arguments do not make sense.
 /// </summary>
@@ -41,6 +41,7 @@ public static class Cli
         benchmark.Subcommands.Add(BancoBenchmark.Create());
         benchmark.Subcommands.Add(MonitorBenchmark.Create());
         benchmark.Subcommands.Add(CircuitsBenchmark.Create());
+        benchmark.Subcommands.Add(ViewsBenchmark.Create());
         return benchmark;
     }
 

@@ -91,7 +91,7 @@ public static class ScaleBenchmark
     }
 
     public sealed record Report(string Scale, int Entities, string Provider, string Machine,
-        IngestReport Ingest, ViewsReport Views, IReadOnlyList<QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
+        IngestReport Ingest, ViewsBenchmark.Report Views, IReadOnlyList<QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
 
     /// <summary>A main view's server-side time beside the hand-written SQL answering the same question.</summary>
     public sealed record QueryReport(string View, string Query, int Rows, double AppP50Ms, double AppP95Ms, double SqlP50Ms, double SqlP95Ms)
@@ -101,9 +101,6 @@ public static class ScaleBenchmark
 
     public sealed record IngestReport(long Rows, double RowsPerSecond, double BulkRowsPerSecond, double RatioToBulk,
         long ResyncRows, double ResyncRowsPerSecond, long ResyncRowsWritten, double ResyncSpeedup, long Rejected);
-
-    public sealed record ViewsReport(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers,
-        long RetainedBytes, long PeakRssBytes);
 
     public sealed record StorageReport(long Bytes, long Rows, double BytesPerMillionRows);
 
@@ -134,9 +131,9 @@ public static class ScaleBenchmark
                     again.Rows, again.RowsPerSecond, again.Written, Ratio(again.RowsPerSecond, first.RowsPerSecond), first.Rejected);
                 await WriteIngestAsync(output, ingestReport);
 
-                // 3. Derived views, as the server rebuilds them after a sync, with the memory they keep and the peak they need.
-                var views = await MeasureViewsAsync(database, today, ct);
-                await WriteViewsAsync(output, views);
+                // 3. Derived views, built by the app's services in a process of their own, as a server does after a sync.
+                var views = await ViewsBenchmark.RunChildAsync(database.Settings, ct);
+                await ViewsBenchmark.WriteAsync(output, views);
 
                 // 4. Each module's main views as the server answers them, beside hand-written SQL.
                 var queries = await MeasureQueriesAsync(database, today, ct);
@@ -164,24 +161,6 @@ public static class ScaleBenchmark
     }
 
     public static double Ratio(double value, double reference) => reference > 0 ? value / reference : 0;
-
-    private static async Task<ViewsReport> MeasureViewsAsync(BenchmarkDatabase database, DateTime today, CancellationToken ct)
-    {
-        var modalidades = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
-        ProcessMemory.ResetPeak();
-        var before = ProcessMemory.ManagedAfterFullCollection();
-        var clock = Stopwatch.StartNew();
-        var banco = await BancoSnapshot.BuildAsync(database, modalidades, [today.Year, today.Year + 1], ct);
-        var bancoMs = clock.Elapsed.TotalMilliseconds;
-        clock.Restart();
-        var monitor = await MonitorSnapshot.BuildAsync(database, modalidades, ct);
-        var monitorMs = clock.Elapsed.TotalMilliseconds;
-        var retained = ProcessMemory.ManagedAfterFullCollection() - before;
-        var report = new ViewsReport(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, retained, ProcessMemory.PeakRss());
-        GC.KeepAlive(banco);
-        GC.KeepAlive(monitor);
-        return report;
-    }
 
     public const int QueryRuns = 30;
     private static readonly TimeSpan QueryBudget = TimeSpan.FromSeconds(20);
@@ -229,12 +208,6 @@ public static class ScaleBenchmark
         await output.WriteLineAsync($"Carga masiva del motor (mismas filas, misma clave única): {r.BulkRowsPerSecond:N0} filas/s → razón {r.RatioToBulk:P0} (meta ≥ 30 %)");
         await output.WriteLineAsync($"Resincronización sin cambios: {r.ResyncRowsPerSecond:N0} filas/s, {r.ResyncRowsWritten:N0} filas reescritas → {r.ResyncSpeedup:N1}× la primera carga (meta ≥ 3×)");
     }
-
-    private static async Task WriteViewsAsync(TextWriter output, ViewsReport v)
-    {
-        await output.WriteLineAsync($"Vistas derivadas: Banco {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores)");
-        await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB; pico de RSS del proceso al construirlas: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB)");
-    }
 }
 
 /// <summary>The process's memory as Linux and the runtime report it.</summary>
@@ -251,25 +224,12 @@ public static class ProcessMemory
         return GC.GetTotalMemory(forceFullCollection: false);
     }
 
-    /// <summary>Peak resident set (VmHWM) since the start or the last <see cref="ResetPeak"/>; 0 where /proc is missing.</summary>
+    /// <summary>Peak resident set (VmHWM) since the process started; 0 where /proc is missing.</summary>
     public static long PeakRss()
     {
         const string Status = "/proc/self/status";
         if (!File.Exists(Status)) return 0;
         var line = File.ReadLines(Status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-    }
-
-    /// <summary>Starts the peak over from the current resident set (Linux: writing 5 to clear_refs).</summary>
-    public static void ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Not Linux, or not allowed: the peak then counts from the start of the process.
-        }
     }
 }

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Monitor;
+
+namespace OpenLicitaciones.Features.Benchmarks;
+
+/// <summary>
+/// `OpenLicitaciones benchmark vistas --provider … --connection …`: the derived views built over an existing database by
+/// the app's own services, in a process that does nothing else, as a server does after starting or after a sync — so
+/// its peak resident set is the server's, not the benchmark's. The scale benchmark runs it as a child process.
+/// </summary>
+public static class ViewsBenchmark
+{
+    public sealed record Report(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers, double AlertasMs,
+        long RetainedBytes, long PeakRssBytes, bool ServerGc);
+
+    public static Command Create()
+    {
+        var provider = new Option<string>("--provider") { HelpName = "sqlite|postgresql", Description = "Motor de la base.", DefaultValueFactory = _ => "sqlite" };
+        var connection = Cli.Text("--connection", "cadena", "Cadena de conexión de la base ya cargada (SQLite: Data Source=archivo.db).");
+        connection.Required = true;
+        var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON.");
+        var command = new Command("vistas",
+            "Construye las vistas derivadas (Banco, Monitor y sus alertas) sobre una base ya cargada, como el servidor, y mide tiempo y memoria.")
+        {
+            provider, connection, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO");
+            var settings = new DatabaseSettings(DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection)!);
+            var report = await MeasureAsync(settings, ct);
+            await WriteAsync(parse.InvocationConfiguration.Output, report);
+            if (parse.GetValue(json) is { } path) await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report), ct);
+            return 0;
+        });
+        return command;
+    }
+
+    public static async Task<Report> MeasureAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        await using var app = AppComposition.CreateBuilder([
+            $"--ConnectionStrings:{DataRegistration.ConnectionName}={settings.ConnectionString}",
+            $"--{DatabaseSettings.ProviderKey}={settings.Provider.ToString().ToLowerInvariant()}",
+            "--Sync:LoadOnFirstStart=false", "--Sync:ScheduleEnabled=false", "--Logging:LogLevel:Default=Warning",
+        ]).Build();
+        var before = ProcessMemory.ManagedAfterFullCollection();
+        var clock = Stopwatch.StartNew();
+        var banco = await app.Services.GetRequiredService<BancoSnapshot>().GetAsync(ct);
+        var bancoMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var monitor = await app.Services.GetRequiredService<MonitorSnapshot>().GetAsync(ct);
+        var monitorMs = clock.Elapsed.TotalMilliseconds;
+        // The alerts of the Monitor's default window, computed on the first request for it after each sync.
+        var year = ColombiaTime.Now(TimeProvider.System).Year;
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitorOptions>>().Value;
+        clock.Restart();
+        var alertas = monitor.Alertas(year - (MonitorFilter.Years - 1), year, options);
+        var alertasMs = clock.Elapsed.TotalMilliseconds;
+        var retained = ProcessMemory.ManagedAfterFullCollection() - before;
+        GC.KeepAlive(banco);
+        GC.KeepAlive(alertas);
+        return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, ProcessMemory.PeakRss(), GCSettings.IsServerGC);
+    }
+
+    /// <summary>Runs `benchmark vistas` in a new process of this same program and reads its report.</summary>
+    public static async Task<Report> RunChildAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        var json = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+            // Under the `dotnet` host (`dotnet OpenLicitaciones.dll`, or a test run) the program is this assembly.
+            var program = typeof(ViewsBenchmark).Assembly.Location;
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) != Path.GetFileNameWithoutExtension(program)) start.ArgumentList.Add(program);
+            foreach (var arg in new[] { "benchmark", "vistas", "--provider", settings.Provider.ToString().ToLowerInvariant(), "--connection", settings.ConnectionString, "--json", json })
+                start.ArgumentList.Add(arg);
+            using var child = Process.Start(start)!;
+            var stdout = child.StandardOutput.ReadToEndAsync(ct);
+            var stderr = child.StandardError.ReadToEndAsync(ct);
+            await child.WaitForExitAsync(ct);
+            if (child.ExitCode != 0)
+                throw new InvalidOperationException($"benchmark vistas terminó con código {child.ExitCode}: {await stderr}{await stdout}");
+            return JsonSerializer.Deserialize<Report>(await File.ReadAllTextAsync(json, ct))!;
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    public static async Task WriteAsync(TextWriter output, Report v)
+    {
+        await output.WriteLineAsync($"Vistas derivadas: Banco {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores), primeras alertas {v.AlertasMs:N0} ms");
+        await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB; pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
+    }
+}
