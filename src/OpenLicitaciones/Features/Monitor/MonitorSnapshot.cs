@@ -71,14 +71,63 @@ public sealed class MonitorSnapshot
 
     public Task<Built> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
-    /// <summary>Reads processes, registry, bids, offers and contracts once; both the histories and the red-flag inputs come from them.</summary>
+    /// <summary>
+    /// Streams processes, bids, offers and contracts once each, keeping only what the histories and the red flags need:
+    /// at a department's million processes, loading the rows first held several GB (`benchmark vistas`).
+    /// </summary>
     public static async Task<Built> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
     {
-        var rows = await LoadAsync(dbFactory, ct);
-        var (suppliers, from) = BuildHistories(rows, modalidades);
-        var (procesos, adjudicaciones) = BuildFlagInputs(rows, modalidades, suppliers);
-        return new Built(suppliers, from) { Procesos = procesos, Adjudicaciones = adjudicaciones };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var build = new Construccion(modalidades,
+            await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct),
+            await DocumentsByCodeAsync(db, ct));
+
+        var bidderCounts = await db.Proponentes.AsNoTracking().GroupBy(b => b.IdProcedimiento)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        await foreach (var p in db.Procesos.AsNoTracking().Select(p => new ProcesoFila(p.IdDelProceso, p.IdDelPortafolio, p.FechaPublicacion, p.Modalidad,
+                           p.Adjudicado, p.CodigoProveedor, p.NitProveedorAdjudicado, p.NombreProveedor, p.CiudadProveedor, p.EstadoDelProcedimiento,
+                           p.EstadoResumen, p.FechaRecepcion, p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase))
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            build.Proceso(p, bidderCounts.TryGetValue(p.IdDelProceso, out var n) ? n : p.RespuestasAlProcedimiento);
+        bidderCounts = null;
+
+        await foreach (var b in db.Proponentes.AsNoTracking().Select(b => new PropuestaFila(b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion))
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            build.Propuesta(b);
+        await foreach (var o in db.Ofertas.AsNoTracking().Select(o => new OfertaFila(o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor,
+                           o.FechaDeRegistro, o.Modalidad)).AsAsyncEnumerable().WithCancellation(ct))
+            build.Oferta(o);
+        await foreach (var c in db.Contratos.AsNoTracking().Select(c => new ContratoFila(c.IdContrato, c.ProcesoDeCompra, c.FechaDeFirma, c.ValorDelContrato,
+                           c.Modalidad, c.EstadoContrato, c.EsGrupo, c.TipoDocProveedor, c.DocumentoProveedor, c.CodigoProveedor, c.ProveedorAdjudicado,
+                           c.CodigoCategoriaPrincipal, c.UrlProceso, c.GeneroRepresentanteLegal, c.EsPyme)).AsAsyncEnumerable().WithCancellation(ct))
+            build.Contrato(c);
+        return build.Terminar(await InstallationSecret.GetAsync(db, null, ct));
     }
+
+    /// <summary>
+    /// One identity per document: a row that has only the supplier code takes the document that the registry or any
+    /// other row gives for that code, so a person seen by code only and by document stays one supplier. The first
+    /// document seen wins: registry, then processes, bids, offers and contracts.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> DocumentsByCodeAsync(AppDbContext db, CancellationToken ct)
+    {
+        var byCode = await db.Proveedores.AsNoTracking().Where(r => r.Nit != null).ToDictionaryAsync(r => r.Codigo, r => r.Nit!, ct);
+        async Task AddAsync(IAsyncEnumerable<DocumentoCodigo> pairs)
+        {
+            await foreach (var pair in pairs.WithCancellation(ct)) byCode.TryAdd(pair.Codigo, pair.Documento);
+        }
+        await AddAsync(db.Procesos.AsNoTracking().Where(p => p.NitProveedorAdjudicado != null && p.CodigoProveedor != null)
+            .Select(p => new DocumentoCodigo(p.NitProveedorAdjudicado!, p.CodigoProveedor!)).AsAsyncEnumerable());
+        await AddAsync(db.Proponentes.AsNoTracking().Where(b => b.NitProveedor != null && b.CodigoProveedor != null)
+            .Select(b => new DocumentoCodigo(b.NitProveedor!, b.CodigoProveedor!)).AsAsyncEnumerable());
+        await AddAsync(db.Ofertas.AsNoTracking().Where(o => o.NitDelProveedor != null && o.CodigoProveedor != null)
+            .Select(o => new DocumentoCodigo(o.NitDelProveedor!, o.CodigoProveedor!)).AsAsyncEnumerable());
+        await AddAsync(db.Contratos.AsNoTracking().Where(c => c.DocumentoProveedor != null && c.CodigoProveedor != null)
+            .Select(c => new DocumentoCodigo(c.DocumentoProveedor!, c.CodigoProveedor!)).AsAsyncEnumerable());
+        return byCode;
+    }
+
+    private sealed record DocumentoCodigo(string Documento, string Codigo);
 
     private sealed record ProcesoFila(string IdDelProceso, string? IdDelPortafolio, DateTime? FechaPublicacion, string? Modalidad, bool? Adjudicado,
         string? CodigoProveedor, string? NitProveedorAdjudicado, string? NombreProveedor, string? CiudadProveedor, string? EstadoDelProcedimiento,
@@ -89,30 +138,13 @@ public sealed class MonitorSnapshot
     private sealed record OfertaFila(string IdDelProcesoDeCompra, string? NitDelProveedor, string? CodigoProveedor, string? NombreProveedor,
         DateTime? FechaDeRegistro, string? Modalidad);
 
-    private sealed record Fuente(Dictionary<string, ProveedorRegistrado> Registry, List<ProcesoFila> Procesos, List<PropuestaFila> Proponentes,
-        List<OfertaFila> Ofertas, List<ContratoFila> Contratos, string Secret);
-
-    // Only the columns the Monitor reads: a contract row has about a hundred, and at a department's scale loading them
-    // all held several GB during the build (`benchmark --scale department`).
+    // Only the columns the Monitor reads: a contract row has about a hundred.
     private sealed record ContratoFila(string IdContrato, string? ProcesoDeCompra, DateTime? FechaDeFirma, long? ValorDelContrato,
         string? Modalidad, string? EstadoContrato, bool? EsGrupo, string? TipoDocProveedor, string? DocumentoProveedor, string? CodigoProveedor,
         string? ProveedorAdjudicado, string? CodigoCategoriaPrincipal, string? UrlProceso, string? GeneroRepresentanteLegal, bool? EsPyme);
 
-    private static async Task<Fuente> LoadAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return new Fuente(
-            await db.Proveedores.AsNoTracking().ToDictionaryAsync(p => p.Codigo, ct),
-            await db.Procesos.AsNoTracking().Select(p => new ProcesoFila(p.IdDelProceso, p.IdDelPortafolio, p.FechaPublicacion, p.Modalidad, p.Adjudicado,
-                p.CodigoProveedor, p.NitProveedorAdjudicado, p.NombreProveedor, p.CiudadProveedor, p.EstadoDelProcedimiento, p.EstadoResumen, p.FechaRecepcion,
-                p.RespuestasAlProcedimiento, p.ValorTotalAdjudicacion, p.PrecioBase)).ToListAsync(ct),
-            await db.Proponentes.AsNoTracking().Select(b => new PropuestaFila(b.IdProcedimiento, b.NitProveedor, b.CodigoProveedor, b.Proveedor, b.FechaPublicacion)).ToListAsync(ct),
-            await db.Ofertas.AsNoTracking().Select(o => new OfertaFila(o.IdDelProcesoDeCompra, o.NitDelProveedor, o.CodigoProveedor, o.NombreProveedor, o.FechaDeRegistro, o.Modalidad)).ToListAsync(ct),
-            await db.Contratos.AsNoTracking().Select(c => new ContratoFila(c.IdContrato, c.ProcesoDeCompra, c.FechaDeFirma, c.ValorDelContrato,
-                c.Modalidad, c.EstadoContrato, c.EsGrupo, c.TipoDocProveedor, c.DocumentoProveedor, c.CodigoProveedor, c.ProveedorAdjudicado,
-                c.CodigoCategoriaPrincipal, c.UrlProceso, c.GeneroRepresentanteLegal, c.EsPyme)).ToListAsync(ct),
-            await InstallationSecret.GetAsync(db, null, ct));
-    }
+    /// <summary>What later rows need to know about a process: its id, publication year and modality (null when SECOP gives none).</summary>
+    private sealed record ProcesoClave(string Id, int? Anio, Modalidad? Modalidad);
 
     private sealed class Acc(string key)
     {
@@ -139,31 +171,27 @@ public sealed class MonitorSnapshot
         }
     }
 
-    private static (IReadOnlyList<ProveedorHistoria>, DateTime?) BuildHistories(Fuente rows, Modalidades modalidades)
+    /// <summary>The histories and the red-flag inputs, fed one row at a time in the order processes, bids, offers, contracts.</summary>
+    private sealed class Construccion(Modalidades modalidades, Dictionary<string, ProveedorRegistrado> registry, Dictionary<string, string> documentByCode)
     {
-        var (registry, procesos, bidders, offers, contracts, secret) = (rows.Registry, rows.Procesos, rows.Proponentes, rows.Ofertas, rows.Contratos, rows.Secret);
-        var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
-        var byId = procesos.ToDictionary(p => p.IdDelProceso);
+        private readonly Dictionary<string, ProcesoClave> _byId = [];
+        private readonly Dictionary<string, ProcesoClave> _byPortfolio = [];
+        private readonly Dictionary<string, Acc> _suppliers = [];
+        private readonly List<ProcesoMonitor> _procesos = [];
+        private readonly List<(int? Anio, string ProcesoId, Acc Proveedor, long? Valor, string? Segmento, bool Directa)> _awards = [];
+        // Thousands of rows repeat a handful of states, genders and segments: one string each.
+        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+        private DateTime? _historyFrom;
 
-        // One identity per document: a row that has only the supplier code takes the document that the registry or
-        // any other row gives for that code, so a person seen by code only and by document stays one supplier.
-        var documentByCode = registry.Values.Where(r => r.Nit is not null).ToDictionary(r => r.Codigo, r => r.Nit!);
-        foreach (var (document, code) in procesos.Select(p => (p.NitProveedorAdjudicado, p.CodigoProveedor))
-                     .Concat(bidders.Select(b => (b.NitProveedor, b.CodigoProveedor))).Concat(offers.Select(o => (o.NitDelProveedor, o.CodigoProveedor)))
-                     .Concat(contracts.Select(c => (c.DocumentoProveedor, c.CodigoProveedor))))
-            if (document is not null && code is not null) documentByCode.TryAdd(code, document);
+        private string? Pooled(string? value) => value is null ? null : _pool.TryGetValue(value, out var same) ? same : _pool[value] = value;
 
-        var suppliers = new Dictionary<string, Acc>();
-
-        Acc? Supplier(string? nit, string? codigo)
+        private Acc? Supplier(string? nit, string? codigo)
         {
             var registered = codigo is null ? null : registry.GetValueOrDefault(codigo);
             var key = SupplierIdentity.Key(nit ?? (codigo is null ? null : documentByCode.GetValueOrDefault(codigo)), codigo);
             if (key is null) return null;
-            if (!suppliers.TryGetValue(key, out var acc))
-            {
-                suppliers[key] = acc = new Acc(key) { Nit = key.StartsWith("c-", StringComparison.Ordinal) ? null : key };
-            }
+            if (!_suppliers.TryGetValue(key, out var acc))
+                _suppliers[key] = acc = new Acc(key) { Nit = key.StartsWith("c-", StringComparison.Ordinal) ? null : key };
             if (codigo is not null) acc.Codigos.Add(codigo);
             if (registered is not null)
             {
@@ -175,90 +203,72 @@ public sealed class MonitorSnapshot
             return acc;
         }
 
-        foreach (var p in procesos.Where(p => p.Adjudicado == true))
-            if (Supplier(p.NitProveedorAdjudicado, p.CodigoProveedor) is { } s)
-            {
-                s.Took(p.IdDelProceso, p.FechaPublicacion?.Year, modalidades.Resolve(p.Modalidad), false, true);
-                s.Saw(p.NombreProveedor, p.FechaPublicacion);
-                s.Municipio ??= p.CiudadProveedor;
-            }
-
-        foreach (var b in bidders)
-            if (Supplier(b.NitProveedor, b.CodigoProveedor) is { } s)
-            {
-                var p = byId.GetValueOrDefault(b.IdProcedimiento);
-                s.Took(b.IdProcedimiento, (p?.FechaPublicacion ?? b.FechaPublicacion)?.Year, modalidades.Resolve(p?.Modalidad), true, false);
-                s.Saw(b.Proveedor, b.FechaPublicacion);
-            }
-
-        foreach (var o in offers)
-            if (Supplier(o.NitDelProveedor, o.CodigoProveedor) is { } s)
-            {
-                var p = byPortfolio.GetValueOrDefault(o.IdDelProcesoDeCompra);
-                s.Took(p?.IdDelProceso ?? o.IdDelProcesoDeCompra, (p?.FechaPublicacion ?? o.FechaDeRegistro)?.Year, modalidades.Resolve(p?.Modalidad ?? o.Modalidad), true, false);
-                s.Saw(o.NombreProveedor, o.FechaDeRegistro);
-            }
-
-        DateTime? historyFrom = null;
-        foreach (var c in contracts)
+        public void Proceso(ProcesoFila p, int? proponentes)
         {
-            if (c.FechaDeFirma is { } f && (historyFrom is null || f < historyFrom)) historyFrom = f;
-            if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) continue;
-            var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
-            var proceso = p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato;
+            var modalidad = modalidades.Resolve(p.Modalidad);
+            var clave = new ProcesoClave(p.IdDelProceso, p.FechaPublicacion?.Year, p.Modalidad is null ? null : modalidad);
+            _byId[p.IdDelProceso] = clave;
+            if (p.IdDelPortafolio is not null) _byPortfolio.TryAdd(p.IdDelPortafolio, clave);
+            _procesos.Add(new ProcesoMonitor(p.IdDelProceso, modalidad.Code, modalidad.Competitiva, Pooled(p.EstadoDelProcedimiento), p.FechaPublicacion,
+                p.FechaRecepcion, proponentes, p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true,
+                SecopRules.IsCancelled(p.EstadoDelProcedimiento, p.EstadoResumen)));
+            if (p.Adjudicado != true || Supplier(p.NitProveedorAdjudicado, p.CodigoProveedor) is not { } s) return;
+            s.Took(p.IdDelProceso, clave.Anio, modalidad, false, true);
+            s.Saw(p.NombreProveedor, p.FechaPublicacion);
+            s.Municipio ??= p.CiudadProveedor;
+        }
+
+        public void Propuesta(PropuestaFila b)
+        {
+            if (Supplier(b.NitProveedor, b.CodigoProveedor) is not { } s) return;
+            var p = _byId.GetValueOrDefault(b.IdProcedimiento);
+            s.Took(p?.Id ?? b.IdProcedimiento, p?.Anio ?? b.FechaPublicacion?.Year, p?.Modalidad ?? Modalidad.SinDato, true, false);
+            s.Saw(b.Proveedor, b.FechaPublicacion);
+        }
+
+        public void Oferta(OfertaFila o)
+        {
+            if (Supplier(o.NitDelProveedor, o.CodigoProveedor) is not { } s) return;
+            var p = _byPortfolio.GetValueOrDefault(o.IdDelProcesoDeCompra);
+            s.Took(p?.Id ?? o.IdDelProcesoDeCompra, p?.Anio ?? o.FechaDeRegistro?.Year, p?.Modalidad ?? modalidades.Resolve(o.Modalidad), true, false);
+            s.Saw(o.NombreProveedor, o.FechaDeRegistro);
+        }
+
+        public void Contrato(ContratoFila c)
+        {
+            if (c.FechaDeFirma is { } f && (_historyFrom is null || f < _historyFrom)) _historyFrom = f;
+            if (Supplier(c.DocumentoProveedor, c.CodigoProveedor) is not { } s) return;
+            var p = c.ProcesoDeCompra is null ? null : _byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
+            var proceso = p?.Id ?? c.ProcesoDeCompra ?? c.IdContrato;
             var vigente = SecopRules.CountsAsContract(c.EstadoContrato);
-            var anio = p?.FechaPublicacion?.Year ?? c.FechaDeFirma?.Year;
-            if (vigente) s.Took(proceso, anio, modalidades.Resolve(p?.Modalidad ?? c.Modalidad), false, true);
-            s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, c.GeneroRepresentanteLegal, c.EsPyme)
+            var anio = p?.Anio ?? c.FechaDeFirma?.Year;
+            var modalidad = p?.Modalidad ?? modalidades.Resolve(c.Modalidad);
+            if (vigente) s.Took(proceso, anio, modalidad, false, true);
+            s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, Pooled(c.GeneroRepresentanteLegal), c.EsPyme)
             {
                 Unspsc = c.CodigoCategoriaPrincipal, Url = c.UrlProceso,
             });
             s.Saw(c.ProveedorAdjudicado, c.FechaDeFirma);
-            s.TipoDocumento ??= c.TipoDocProveedor;
+            s.TipoDocumento ??= Pooled(c.TipoDocProveedor);
             s.EsGrupo ??= c.EsGrupo;
+            // Awards from valid contracts, for the concentration and multi-purpose flags.
+            if (vigente)
+                _awards.Add((anio, proceso, s, c.ValorDelContrato,
+                    c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? Pooled(code[..2]) : null, !modalidad.Competitiva && modalidad.Code != Modalidad.SinDato.Code));
         }
 
-        var result = suppliers.Values.Select(s =>
+        public Built Terminar(string secret)
         {
-            var id = SupplierIdentity.PublicId(s.Key, s.Codigos, secret);
-            var name = s.Name?.Name ?? id;
-            return new ProveedorHistoria(id, name, SupplierIdentity.Tipo(s.TipoDocumento, s.EsGrupo, name, s.Nit), s.Nit, s.Municipio, s.PymeRegistro,
-                s.Procesos.Values.ToList(), s.Contratos);
-        }).ToList();
-        return (result, historyFrom);
-    }
-
-    /// <summary>
-    /// Processes with their number of bidders (distinct bidders in hgi6, else p6dx's respuestas) and awards from valid
-    /// contracts, for the competition and integrity flags. Awards name the supplier by the published id that
-    /// <paramref name="proveedores"/> (from <see cref="BuildAsync"/>) gives the contract.
-    /// </summary>
-    private static (IReadOnlyList<ProcesoMonitor>, IReadOnlyList<(int?, AdjudicacionMonitor)>) BuildFlagInputs(Fuente rows, Modalidades modalidades, IReadOnlyList<ProveedorHistoria> proveedores)
-    {
-        var bidders = rows.Proponentes.GroupBy(b => b.IdProcedimiento).ToDictionary(g => g.Key, g => g.Count());
-        var procesos = rows.Procesos;
-        var result = procesos.Select(p =>
-        {
-            var modalidad = modalidades.Resolve(p.Modalidad);
-            return new ProcesoMonitor(p.IdDelProceso, modalidad.Code, modalidad.Competitiva, p.EstadoDelProcedimiento, p.FechaPublicacion, p.FechaRecepcion,
-                bidders.TryGetValue(p.IdDelProceso, out var n) ? n : p.RespuestasAlProcedimiento,
-                p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true,
-                SecopRules.IsCancelled(p.EstadoDelProcedimiento, p.EstadoResumen));
-        }).ToList();
-
-        var byPortfolio = procesos.Where(p => p.IdDelPortafolio is not null).GroupBy(p => p.IdDelPortafolio!).ToDictionary(g => g.Key, g => g.First());
-        var supplierByContract = proveedores.SelectMany(h => h.Contratos.Select(c => (c.IdContrato, h.Id))).ToDictionary(x => x.IdContrato, x => x.Id);
-        var awards = new List<(int?, AdjudicacionMonitor)>();
-        foreach (var c in rows.Contratos)
-        {
-            if (!SecopRules.CountsAsContract(c.EstadoContrato)) continue;
-            if (!supplierByContract.TryGetValue(c.IdContrato, out var supplier)) continue;
-            var p = c.ProcesoDeCompra is null ? null : byPortfolio.GetValueOrDefault(c.ProcesoDeCompra);
-            var modalidad = modalidades.Resolve(p?.Modalidad ?? c.Modalidad);
-            awards.Add(((p?.FechaPublicacion ?? c.FechaDeFirma)?.Year,
-                new AdjudicacionMonitor(p?.IdDelProceso ?? c.ProcesoDeCompra ?? c.IdContrato, supplier, c.ValorDelContrato,
-                    c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? code[..2] : null, !modalidad.Competitiva && modalidad.Code != Modalidad.SinDato.Code)));
+            var ids = new Dictionary<Acc, string>(ReferenceEqualityComparer.Instance);
+            var result = _suppliers.Values.Select(s =>
+            {
+                var id = ids[s] = SupplierIdentity.PublicId(s.Key, s.Codigos, secret);
+                var name = s.Name?.Name ?? id;
+                return new ProveedorHistoria(id, name, SupplierIdentity.Tipo(s.TipoDocumento, s.EsGrupo, name, s.Nit), s.Nit, s.Municipio, s.PymeRegistro,
+                    s.Procesos.Values.ToArray(), s.Contratos.ToArray());
+            }).ToList();
+            var awards = _awards.Select(a => (a.Anio, new AdjudicacionMonitor(a.ProcesoId, ids[a.Proveedor], a.Valor, a.Segmento, a.Directa))).ToList();
+            return new Built(result, _historyFrom) { Procesos = _procesos, Adjudicaciones = awards };
         }
-        return (result, awards);
     }
 }
