@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
@@ -12,7 +13,7 @@ using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Monitor;
 
-/// <summary>The Monitor's snapshot as the server uses it: background rebuilds, one read of each table, summaries cached per window.</summary>
+/// <summary>The Monitor's snapshot as the server uses it: background rebuilds, a fixed number of streamed passes, summaries cached per window.</summary>
 public sealed class MonitorSnapshotLiveTests
 {
     private static readonly Modalidades Catalog = Modalidades.Load(Path.Combine(AppContext.BaseDirectory, "data", "modalidades.csv"));
@@ -80,6 +81,22 @@ public sealed class MonitorSnapshotLiveTests
         var direct = MonitorCounts.Resumen(data.Proveedores.Single(p => p.Id == r.Id), 2021, 2026, 3, ["Palmira"], data.HistoriaDesde);
         Assert.Equal((direct.Participaciones, direct.Adjudicaciones, direct.TasaExito, direct.Mujer), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Mujer));
         Assert.Equal((2, 1, 0.5, TriState.Si), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Mujer));
+    }
+
+    [Fact]
+    public async Task With_the_monitor_s_options_each_build_computes_the_default_window_s_list_and_alerts_before_readers_get_it()
+    {
+        using var testDb = new TestDb();
+        await SeedAsync(testDb);
+        var today = TestClock.At(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.FromHours(-5)));
+
+        var warmed = await new MonitorSnapshot(testDb, new DataChangedNotifier(), Catalog, null, Options.Create(new MonitorOptions()), today).GetAsync();
+        var plain = await new MonitorSnapshot(testDb, new DataChangedNotifier(), Catalog).GetAsync();
+
+        Assert.Equal([(2021, 2026)], warmed.VentanasConAlertas);
+        Assert.Equal([(2021, 2026)], warmed.VentanasConLista);
+        Assert.Empty(plain.VentanasConAlertas);
+        Assert.Empty(plain.VentanasConLista);
     }
 
     /// <summary>One supplier: awarded CO1.REQ.1 (with a contract, legal representative a woman) and bidding on CO1.REQ.2.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
@@ -13,8 +14,22 @@ public sealed class MonitorSnapshot
 {
     private readonly DerivedView<Built> _view;
 
-    public MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades, ILogger<MonitorSnapshot>? log = null) =>
-        _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, ct => BuildAsync(dbFactory, modalidades, ct));
+    /// <param name="options">When given, each build also computes the default window's list and alerts before it is swapped in,
+    /// so that no visitor waits seconds for them after a sync (a department's million processes, `benchmark vistas`).</param>
+    public MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades,
+        ILogger<MonitorSnapshot>? log = null, IOptions<MonitorOptions>? options = null, TimeProvider? time = null) =>
+        _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, async ct =>
+        {
+            var built = await BuildAsync(dbFactory, modalidades, ct);
+            if (options?.Value is { } o)
+            {
+                var hasta = ColombiaTime.Now(time ?? TimeProvider.System).Year;
+                var desde = hasta - (MonitorFilter.Years - 1);
+                built.Ventana(desde, hasta, o.AniosNuevo, o.Municipios, MonitorFilter.DefaultOrden);
+                built.Alertas(desde, hasta, o);
+            }
+            return built;
+        });
 
     public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde)
     {
@@ -54,6 +69,10 @@ public sealed class MonitorSnapshot
             _alertas.TryGetValue((desde, hasta), out var hit) ? hit.Value
             : _alertas.Count >= 64 ? MonitorAlertas.Calcular(this, desde, hasta, options)
             : _alertas.GetOrAdd((desde, hasta), _ => new Lazy<IReadOnlyList<Alerta>>(() => MonitorAlertas.Calcular(this, desde, hasta, options))).Value;
+
+        /// <summary>The windows whose alerts this snapshot has computed, and those whose list it has ordered (desde, hasta).</summary>
+        internal IEnumerable<(int Desde, int Hasta)> VentanasConAlertas => _alertas.Keys;
+        internal IEnumerable<(int Desde, int Hasta)> VentanasConLista => _orders.Keys.Select(k => (k.Item1, k.Item2));
 
         /// <summary>The entity's processes and awards as the red flags read them (see RedFlags).</summary>
         public IReadOnlyList<ProcesoMonitor> Procesos { get; init; } = [];
