@@ -4,15 +4,18 @@ using OpenLicitaciones.Features.Sync;
 namespace OpenLicitaciones.Features.Monitor;
 
 /// <summary>A supplier's part in one process: it bid, was awarded, or holds a contract under it.</summary>
-public sealed record Participacion(string ProcesoId, int? Anio, bool Competitiva, string ModalidadCodigo, bool Oferto, bool Adjudicado);
+/// <remarks>A value, not an object: a department's histories hold millions of them (`benchmark vistas`).</remarks>
+public readonly record struct Participacion(string ProcesoId, int? Anio, bool Competitiva, string ModalidadCodigo, bool Oferto, bool Adjudicado);
 
 /// <summary>A contract of the supplier with the entity; <c>Vigente</c> is false for drafts, cancelled and in-approval ones.</summary>
 public sealed record ContratoProveedor(string IdContrato, string? ProcesoId, int? AnioProceso, DateTime? FechaFirma, long? Valor, bool Vigente,
     string? Genero, bool? EsPyme)
 {
+    private readonly string? _url;
+
     /// <summary>UNSPSC code of the contract and its public SECOP page, for the profile.</summary>
     public string? Unspsc { get; init; }
-    public string? Url { get; init; }
+    public string? Url { get => SecopUrl.Expand(_url); init => _url = SecopUrl.Compact(value); }
 }
 
 /// <summary>Everything synced about one supplier identity.</summary>

@@ -184,9 +184,10 @@ public sealed class MonitorSnapshot
 
         public void Took(string proceso, int? anio, Modalidad modalidad, bool oferto, bool adjudicado)
         {
-            var before = Procesos.GetValueOrDefault(proceso);
-            Procesos[proceso] = new Participacion(proceso, before?.Anio ?? anio, modalidad.Competitiva, modalidad.Code,
-                oferto || before?.Oferto == true, adjudicado || before?.Adjudicado == true);
+            // The first year seen stays; the latest row's modality wins; having bid or won, once seen, stays.
+            var known = Procesos.TryGetValue(proceso, out var before);
+            Procesos[proceso] = new Participacion(proceso, known ? before.Anio ?? anio : anio, modalidad.Competitiva, modalidad.Code,
+                oferto || (known && before.Oferto), adjudicado || (known && before.Adjudicado));
         }
     }
 
@@ -265,7 +266,7 @@ public sealed class MonitorSnapshot
             if (vigente) s.Took(proceso, anio, modalidad, false, true);
             s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, Pooled(c.GeneroRepresentanteLegal), c.EsPyme)
             {
-                Unspsc = c.CodigoCategoriaPrincipal, Url = c.UrlProceso,
+                Unspsc = Pooled(c.CodigoCategoriaPrincipal), Url = c.UrlProceso,
             });
             s.Saw(c.ProveedorAdjudicado, c.FechaDeFirma);
             s.TipoDocumento ??= Pooled(c.TipoDocProveedor);
