@@ -10,7 +10,7 @@ using OpenLicitaciones.Features.Sync;
 namespace OpenLicitaciones;
 
 /// <summary>
-/// The app's command line (System.CommandLine): `sync` and `benchmark banco|monitor|circuitos|vistas`, each with --help. With no command
+/// The app's command line (System.CommandLine): `sync` and `benchmark banco|monitor|circuitos|vistas|consultas`, each with --help. With no command
 /// the web dashboard starts and every argument (--urls, --environment …) goes to the web host as it came.
 /// Exit codes: 0 done (or help shown), 1 the work failed, 2 the arguments do not make sense.
 /// </summary>
@@ -42,6 +42,7 @@ public static class Cli
         benchmark.Subcommands.Add(MonitorBenchmark.Create());
         benchmark.Subcommands.Add(CircuitsBenchmark.Create());
         benchmark.Subcommands.Add(ViewsBenchmark.Create());
+        benchmark.Subcommands.Add(QueriesBenchmark.Create());
         return benchmark;
     }
 
@@ -87,6 +88,12 @@ public static class Cli
         });
         return option;
     }
+
+    /// <summary>Makes <paramref name="option"/> obligatory for <paramref name="command"/>, with the error in Spanish.</summary>
+    public static void Require(Command command, Option option) => command.Validators.Add(r =>
+    {
+        if (r.GetResult(option) is null) r.AddError($"falta {option.Name}");
+    });
 
     /// <summary>A whole-number option of at least <paramref name="minimum"/>, with a default shown in the help.</summary>
     public static Option<int> Number(string name, int fallback, int minimum, string description) => new(name)

@@ -91,13 +91,7 @@ public static class ScaleBenchmark
     }
 
     public sealed record Report(string Scale, int Entities, string Provider, string Machine,
-        IngestReport Ingest, ViewsBenchmark.Report Views, IReadOnlyList<QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
-
-    /// <summary>A main view's server-side time beside the hand-written SQL answering the same question.</summary>
-    public sealed record QueryReport(string View, string Query, int Rows, double AppP50Ms, double AppP95Ms, double SqlP50Ms, double SqlP95Ms)
-    {
-        public double RatioP95 => Ratio(AppP95Ms, SqlP95Ms);
-    }
+        IngestReport Ingest, ViewsBenchmark.Report Views, IReadOnlyList<QueriesBenchmark.QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
 
     public sealed record IngestReport(long Rows, double RowsPerSecond, double BulkRowsPerSecond, double RatioToBulk,
         long ResyncRows, double ResyncRowsPerSecond, long ResyncRowsWritten, double ResyncSpeedup, long Rejected);
@@ -136,8 +130,8 @@ public static class ScaleBenchmark
                 await ViewsBenchmark.WriteAsync(output, views);
 
                 // 4. Each module's main views as the server answers them, beside hand-written SQL.
-                var queries = await MeasureQueriesAsync(database, today, ct);
-                await WriteQueriesAsync(output, queries);
+                var queries = await QueriesBenchmark.MeasureAsync(database.Settings, today, ct);
+                await QueriesBenchmark.WriteAsync(output, queries);
 
                 // 5. Size on disk, without the bulk tables.
                 await using (var db = database.CreateDbContext()) await DropBulkTablesAsync(db, ct);
@@ -161,38 +155,6 @@ public static class ScaleBenchmark
     }
 
     public static double Ratio(double value, double reference) => reference > 0 ? value / reference : 0;
-
-    public const int QueryRuns = 30;
-    private static readonly TimeSpan QueryBudget = TimeSpan.FromSeconds(20);
-
-    private static async Task<IReadOnlyList<QueryReport>> MeasureQueriesAsync(BenchmarkDatabase database, DateTime today, CancellationToken ct)
-    {
-        // The app's own services over the benchmark's database, not started: no server, no schedule, no first load.
-        var app = AppComposition.CreateBuilder([
-            $"--ConnectionStrings:{DataRegistration.ConnectionName}={database.Settings.ConnectionString}",
-            $"--{DatabaseSettings.ProviderKey}={database.Settings.Provider.ToString().ToLowerInvariant()}",
-            "--Sync:LoadOnFirstStart=false", "--Sync:ScheduleEnabled=false", "--Logging:LogLevel:Default=Warning",
-        ]).Build();
-        await using (app)
-        {
-            var reports = new List<QueryReport>();
-            foreach (var view in MainViews.Create(app.Services, database.Settings, today))
-            {
-                var ours = await Benchmark.MeasureAsync(view.Query, QueryRuns, view.App, ct, QueryBudget);
-                var sql = await Benchmark.MeasureAsync(view.Query, QueryRuns, view.Sql, ct, QueryBudget);
-                reports.Add(new QueryReport(view.Name, view.Query, ours.Rows, ours.P50Ms, ours.P95Ms, sql.P50Ms, sql.P95Ms));
-            }
-            return reports;
-        }
-    }
-
-    private static async Task WriteQueriesAsync(TextWriter output, IReadOnlyList<QueryReport> queries)
-    {
-        await output.WriteLineAsync($"Vistas principales, trabajo del servidor (hasta {QueryRuns} corridas en caliente, al menos {Benchmark.MinimumRuns}, unos {QueryBudget.TotalSeconds:N0} s por consulta) frente a SQL escrito a mano:");
-        foreach (var q in queries)
-            await output.WriteLineAsync($"  {q.View,-62} p50 {q.AppP50Ms,7:N1} ms  p95 {q.AppP95Ms,7:N1} ms │ SQL p50 {q.SqlP50Ms,7:N1} ms  p95 {q.SqlP95Ms,7:N1} ms │ razón p95 {q.RatioP95,5:N2} │ {q.Rows,7:N0} filas");
-        await output.WriteLineAsync($"  Peor p95: {queries.Max(q => q.AppP95Ms):N1} ms (meta: < 100 ms por entidad, < 500 ms por departamento; razón ≤ 3)");
-    }
 
     private static async Task DropBulkTablesAsync(AppDbContext db, CancellationToken ct)
     {

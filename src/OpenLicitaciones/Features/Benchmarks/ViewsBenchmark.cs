@@ -24,13 +24,13 @@ public static class ViewsBenchmark
     {
         var provider = new Option<string>("--provider") { HelpName = "sqlite|postgresql", Description = "Motor de la base.", DefaultValueFactory = _ => "sqlite" };
         var connection = Cli.Text("--connection", "cadena", "Cadena de conexión de la base ya cargada (SQLite: Data Source=archivo.db).");
-        connection.Required = true;
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON.");
         var command = new Command("vistas",
             "Construye las vistas derivadas (Banco, Monitor y sus alertas) sobre una base ya cargada, como el servidor, y mide tiempo y memoria.")
         {
             provider, connection, json,
         };
+        Cli.Require(command, connection);
         command.SetAction(async (parse, ct) =>
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("es-CO");
