@@ -9,6 +9,10 @@ namespace OpenLicitaciones.Tests.Support;
 /// </summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
+    // Pages that wait for a derived view build it on first use; on a busy CI machine that took more than bunit's
+    // one-second default, and a wait that succeeds returns as soon as it can.
+    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected ComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -368,7 +368,8 @@ public static class MainViews
         """;
 
     /// <summary>
-    /// The six red flags of the window in one statement, one row each. Modalities are matched by lower case only (the app
+    /// The six red flags of the window in one statement, one row each; the processes and awards of the window are
+    /// computed once (MATERIALIZED: SQLite otherwise recomputed them for each flag, minutes at a department's scale). Modalities are matched by lower case only (the app
     /// also strips accents and spaces); R048 leaves out its quartile limit (SQLite has no percentile function), so it
     /// gives the suppliers measured, not those flagged.
     /// </summary>
@@ -379,7 +380,7 @@ public static class MainViews
         postores AS (
             SELECT "IdProcedimiento" AS proceso, COUNT(*) AS n FROM "Proponentes" GROUP BY "IdProcedimiento"
         ),
-        vigente AS (
+        vigente AS MATERIALIZED (
             SELECT p."FechaPublicacion" AS publicado, p."FechaRecepcion" AS cierre,
                    CASE WHEN p."Modalidad" IS NULL THEN 0 ELSE m.competitiva END AS competitiva,
                    COALESCE(m.minimo, @plazoPorDefecto) AS minimo, COALESCE(b.n, p."RespuestasAlProcedimiento") AS proponentes,
@@ -389,7 +390,7 @@ public static class MainViews
             LEFT JOIN postores b ON b.proceso = p."IdDelProceso"
             WHERE p."FechaPublicacion" >= @desde AND p."FechaPublicacion" < @hasta AND NOT {{Cancelado}}
         ),
-        adjudicacion AS (
+        adjudicacion AS MATERIALIZED (
             SELECT c."CodigoProveedor" AS proveedor, COALESCE(p."IdDelProceso", c."ProcesoDeCompra", c."IdContrato") AS proceso,
                    c."ValorDelContrato" AS valor,
                    CASE WHEN LENGTH(c."CodigoCategoriaPrincipal") >= 2 THEN SUBSTR(c."CodigoCategoriaPrincipal", 1, 2) END AS segmento
