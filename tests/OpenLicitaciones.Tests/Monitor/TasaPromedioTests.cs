@@ -22,8 +22,14 @@ public sealed class TasaPromedioTests
                 [])).ToList();
 
         var average = MonitorCounts.TasaPromedio(histories, desde, hasta);
+        var snapshot = new MonitorSnapshot.Built(histories, null);
 
         if (expected is null) Assert.Null(average);
         else Assert.Equal(expected.Value, average!.Value, 9);
+        // The profile page reads it from the snapshot, which computes it once per window.
+        Assert.Equal(average, snapshot.TasaPromedio(desde, hasta));
+        Assert.Equal(average, snapshot.TasaPromedio(desde, hasta));
+        Assert.All(histories, h => Assert.Same(h, snapshot.Proveedor(h.Id)));
+        Assert.Null(snapshot.Proveedor("no-existe"));
     }
 }

@@ -127,7 +127,7 @@ public static class MainViews
             var data = await _monitor.GetAsync(ct);
             var list = Request("", "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, _modalidades, now.Year);
-            if (data.Proveedores.FirstOrDefault(p => p.Id == id) is not { } h) return 0;
+            if (data.Proveedor(id) is not { } h) return 0;
             var perfil = PerfilProveedor.Of(h, filter, Options, data.HistoriaDesde);
             await SendAsync(Results.Json(new { perfil, warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json), ct);
             return perfil.Contratos.Count;

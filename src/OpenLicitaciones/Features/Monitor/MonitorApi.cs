@@ -25,7 +25,7 @@ public static class MonitorApi
             // A profile is not a list, but reads its window through the same parameter rules.
             var list = ListRequest.From(http, "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, modalidades, ColombiaTime.Now(time).Year);
-            return data.Proveedores.FirstOrDefault(p => p.Id == id) is { } h
+            return data.Proveedor(id) is { } h
                 ? Results.Json(new { perfil = PerfilProveedor.Of(h, filter, options.Value, data.HistoriaDesde), warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json)
                 : HttpHardening.Problem(StatusCodes.Status404NotFound, "No hay un proveedor con ese identificador en los datos de la entidad.");
         });

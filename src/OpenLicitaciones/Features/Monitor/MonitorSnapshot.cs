@@ -37,6 +37,18 @@ public sealed class MonitorSnapshot
         private readonly ConcurrentDictionary<(int, int, int, string), Lazy<IReadOnlyList<Fila>>> _windows = new();
         private readonly ConcurrentDictionary<(int, int, int, string, string), Lazy<IReadOnlyList<Fila>>> _orders = new();
 
+        private readonly Lazy<Dictionary<string, ProveedorHistoria>> _byId = new(() => Proveedores.ToDictionary(p => p.Id));
+        private readonly ConcurrentDictionary<(int, int), double?> _tasasPromedio = new();
+
+        /// <summary>The supplier with this published id, or null.</summary>
+        public ProveedorHistoria? Proveedor(string id) => _byId.Value.GetValueOrDefault(id);
+
+        /// <summary>The entity's average success rate in a window (see MonitorCounts.TasaPromedio), once per snapshot and window.</summary>
+        public double? TasaPromedio(int desde, int hasta) =>
+            _tasasPromedio.TryGetValue((desde, hasta), out var hit) ? hit
+            : _tasasPromedio.Count >= 64 ? MonitorCounts.TasaPromedio(Proveedores, desde, hasta)
+            : _tasasPromedio.GetOrAdd((desde, hasta), _ => MonitorCounts.TasaPromedio(Proveedores, desde, hasta));
+
         /// <summary>Each supplier's name folded for search, computed once per snapshot rather than on every request.</summary>
         public string SearchName(ProveedorHistoria p) => _names.Value.TryGetValue(p.Id, out var name) ? name : SupplierIdentity.NormalizeName(p.Nombre);
 
