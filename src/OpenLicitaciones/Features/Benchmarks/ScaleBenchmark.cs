@@ -28,8 +28,42 @@ public static class ScaleBenchmark
         _ => throw new ArgumentOutOfRangeException(nameof(scale), scale, "entity, department o national"),
     };
 
+    /// <summary>The parts a run measures. The data is always loaded (the sync's path fills the database the others read);
+    /// <see cref="Ingesta"/> adds the engine's bulk load and the re-sync beside it.</summary>
+    [Flags]
+    public enum Parts
+    {
+        Ingesta = 1,
+        Vistas = 2,
+        Consultas = 4,
+        All = Ingesta | Vistas | Consultas,
+    }
+
+    private const string PartNames = "ingesta, vistas, consultas";
+
+    /// <summary>"ingesta,vistas" → those parts; null and a Spanish reason when a name is not one of them.</summary>
+    public static Parts? ParseParts(string text, out string? problem)
+    {
+        problem = null;
+        var parts = (Parts)0;
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            Parts? part = name switch { "ingesta" => Parts.Ingesta, "vistas" => Parts.Vistas, "consultas" => Parts.Consultas, _ => null };
+            if (part is null)
+            {
+                problem = name.Length == 0
+                    ? $"--partes lleva nombres separados por comas ({PartNames}), no '{text}'"
+                    : $"--partes admite {PartNames}, no '{name}'";
+                return null;
+            }
+            parts |= part.Value;
+        }
+        return parts;
+    }
+
     /// <param name="IdleCircuits">Idle circuits held while 20 browser pages visit (0: no browser part).</param>
-    public sealed record Options(string Scale, int Entities, DatabaseProvider Provider, string? Connection, string? JsonPath, int IdleCircuits = 0);
+    public sealed record Options(string Scale, int Entities, DatabaseProvider Provider, string? Connection, string? JsonPath, int IdleCircuits = 0,
+        Parts Measure = Parts.All);
 
     public static Command Create()
     {
@@ -50,17 +84,32 @@ public static class ScaleBenchmark
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON; por omisión, benchmark-<escala>-<motor>.json.");
         var circuits = Cli.Number("--circuitos", 0, 0,
             "Usuarios simultáneos al final: circuitos inactivos sostenidos mientras 20 páginas de Chromium navegan y filtran (0: se omite).");
+        var parts = new Option<Parts>("--partes")
+        {
+            HelpName = "ingesta,vistas,consultas",
+            Description = "Qué medir, separado por comas: la carga y la resincronización frente al motor, las vistas derivadas, " +
+                "las vistas principales frente a SQL. Por omisión, todo; los datos se cargan siempre.",
+            DefaultValueFactory = _ => Parts.All,
+            CustomParser = r =>
+            {
+                var raw = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (ParseParts(raw, out var problem) is { } chosen) return chosen;
+                r.AddError(problem!);
+                return Parts.All;
+            },
+        };
         var command = new Command("benchmark",
             "Mide la app a escala sobre datos sintéticos: carga, resincronización, vistas derivadas y tamaño, como razones frente al motor.")
         {
-            scale, entities, provider, connection, json, circuits,
+            scale, entities, provider, connection, json, circuits, parts,
         };
         command.SetAction((parse, ct) =>
         {
             var chosenScale = parse.GetValue(scale)!;
             var count = parse.GetValue(entities) is > 0 and var n ? n : EntitiesFor(chosenScale);
             var options = new Options(parse.GetValue(entities) > 0 ? $"{count} entidades" : chosenScale, count,
-                DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection), parse.GetValue(json), parse.GetValue(circuits));
+                DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection), parse.GetValue(json), parse.GetValue(circuits),
+                parse.GetValue(parts));
             return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
@@ -91,7 +140,7 @@ public static class ScaleBenchmark
     }
 
     public sealed record Report(string Scale, int Entities, string Provider, string Machine,
-        IngestReport Ingest, ViewsBenchmark.Report Views, IReadOnlyList<QueriesBenchmark.QueryReport> Queries, StorageReport Storage, CircuitsReport? Circuits);
+        IngestReport? Ingest, ViewsBenchmark.Report? Views, IReadOnlyList<QueriesBenchmark.QueryReport>? Queries, StorageReport Storage, CircuitsReport? Circuits);
 
     public sealed record IngestReport(long Rows, double RowsPerSecond, double BulkRowsPerSecond, double RatioToBulk,
         long ResyncRows, double ResyncRowsPerSecond, long ResyncRowsWritten, double ResyncSpeedup, long Rejected);
@@ -113,25 +162,38 @@ public static class ScaleBenchmark
                 if (done == options.Entities || done % Math.Max(1, options.Entities / 10) == 0) output.WriteLine($"  cargadas {done:N0} de {options.Entities:N0} entidades");
             });
 
+            var measureIngest = options.Measure.HasFlag(Parts.Ingesta);
             // 1. First ingest through the sync's path, writing the same stored rows to CSV for the engine's bulk path.
             using var bulk = new BulkLoad(database, csvFolder.FullName);
             await using (var model = database.CreateDbContext())
             {
-                var first = await ingest.RunAsync((_, rows) => bulk.Append(model, rows), progress, ct);
-                var engine = await bulk.LoadAsync(ct);
-                // 2. The same rows again: nothing changed, so nothing may be written.
-                var again = await ingest.RunAsync(null, null, ct);
-                var ingestReport = new IngestReport(first.Rows, first.RowsPerSecond, engine.RowsPerSecond, Ratio(first.RowsPerSecond, engine.RowsPerSecond),
-                    again.Rows, again.RowsPerSecond, again.Written, Ratio(again.RowsPerSecond, first.RowsPerSecond), first.Rejected);
-                await WriteIngestAsync(output, ingestReport);
+                var first = await ingest.RunAsync(measureIngest ? (_, rows) => bulk.Append(model, rows) : null, progress, ct);
+                IngestReport? ingestReport = null;
+                if (measureIngest)
+                {
+                    var engine = await bulk.LoadAsync(ct);
+                    // 2. The same rows again: nothing changed, so nothing may be written.
+                    var again = await ingest.RunAsync(null, null, ct);
+                    ingestReport = new IngestReport(first.Rows, first.RowsPerSecond, engine.RowsPerSecond, Ratio(first.RowsPerSecond, engine.RowsPerSecond),
+                        again.Rows, again.RowsPerSecond, again.Written, Ratio(again.RowsPerSecond, first.RowsPerSecond), first.Rejected);
+                    await WriteIngestAsync(output, ingestReport);
+                }
 
                 // 3. Derived views, built by the app's services in a process of their own, as a server does after a sync.
-                var views = await ViewsBenchmark.RunChildAsync(database.Settings, ct);
-                await ViewsBenchmark.WriteAsync(output, views);
+                ViewsBenchmark.Report? views = null;
+                if (options.Measure.HasFlag(Parts.Vistas))
+                {
+                    views = await ViewsBenchmark.RunChildAsync(database.Settings, ct);
+                    await ViewsBenchmark.WriteAsync(output, views);
+                }
 
                 // 4. Each module's main views as the server answers them, beside hand-written SQL.
-                var queries = await QueriesBenchmark.MeasureAsync(database.Settings, today, ct);
-                await QueriesBenchmark.WriteAsync(output, queries);
+                IReadOnlyList<QueriesBenchmark.QueryReport>? queries = null;
+                if (options.Measure.HasFlag(Parts.Consultas))
+                {
+                    queries = await QueriesBenchmark.MeasureAsync(database.Settings, today, ct);
+                    await QueriesBenchmark.WriteAsync(output, queries);
+                }
 
                 // 5. Size on disk, without the bulk tables.
                 await using (var db = database.CreateDbContext()) await DropBulkTablesAsync(db, ct);
