@@ -129,7 +129,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Sql = "PRAGMA busy_timeout=15000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private const string Sql = "PRAGMA busy_timeout=15000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=8192;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

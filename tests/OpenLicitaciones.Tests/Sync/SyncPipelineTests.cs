@@ -221,6 +221,23 @@ public abstract class SyncPipelineTests(DatabaseProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Rejected_rows_at_the_edges_of_the_upsert_batches_leave_every_other_row_of_the_page_stored()
+    {
+        var rows = Many(120);
+        var rejected = new[] { 0, 49, 50, 99, 119 }; // first row, both sides of the 50-row statements' edges, last row
+        foreach (var i in rejected) rows[i]["precio_base"] = "abc";
+        _fake.Put(Dataset, rows);
+
+        var result = await RunAsync(o => o.PageSize = 200);
+
+        Assert.Equal((120, 115, 5), (result.RowsRead, result.RowsUpserted, result.RowsQuarantined));
+        await using var db = _db.CreateDbContext();
+        var stored = (await db.Procesos.Select(p => p.IdDelProceso).ToListAsync()).ToHashSet();
+        Assert.Equal(Enumerable.Range(0, 120).Where(i => !rejected.Contains(i)).Select(i => ProcessId(i + 1)).ToHashSet(), stored);
+        Assert.Equal(rejected.Select(i => ProcessId(i + 1)).Order(), (await db.Quarantine.Select(q => q.RowKey!).ToListAsync()).Order());
+    }
+
+    [Fact]
     public async Task Rows_with_unreadable_values_go_to_quarantine_and_the_rest_are_stored()
     {
         var rows = Many(10);

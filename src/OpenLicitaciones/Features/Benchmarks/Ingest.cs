@@ -109,7 +109,7 @@ public sealed class Ingest(IDbContextFactory<AppDbContext> factory, IReadOnlyLis
     private async Task<int> StoreAsync(SecopDataset dataset, IReadOnlyList<SyncedRow> mapped, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await RowUpsert.BeginPageAsync(db, ct);
         var written = await dataset.UpsertAsync(db, mapped, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

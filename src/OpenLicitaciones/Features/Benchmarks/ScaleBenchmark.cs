@@ -174,7 +174,7 @@ public static class ScaleBenchmark
                     var engine = await bulk.LoadAsync(ct);
                     // 2. The same rows again: nothing changed, so nothing may be written.
                     var again = await ingest.RunAsync(null, null, ct);
-                    ingestReport = new IngestReport(first.Rows, first.RowsPerSecond, engine.RowsPerSecond, Ratio(first.RowsPerSecond, engine.RowsPerSecond),
+                        ingestReport = new IngestReport(first.Rows, first.RowsPerSecond, engine.RowsPerSecond, Ratio(first.RowsPerSecond, engine.RowsPerSecond),
                         again.Rows, again.RowsPerSecond, again.Written, Ratio(again.RowsPerSecond, first.RowsPerSecond), first.Rejected);
                     await WriteIngestAsync(output, ingestReport);
                 }

@@ -20,7 +20,16 @@ public static class PlainText
     }
 
     /// <summary>Whether SECOP wrote "no value" (CONTRACTS §3): null, blank, or a sentinel such as "No Definido".</summary>
-    public static bool IsSentinel(string? value) => value is null || Sentinels.Contains(value.Trim());
+    public static bool IsSentinel(string? value)
+    {
+        if (value is null) return true;
+        // Checked for every value of every synced row: no copy, and no hashing of long descriptions.
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.Length <= LongestSentinel && SentinelLookup.Contains(trimmed);
+    }
+
+    private static readonly int LongestSentinel = Sentinels.Max(s => s.Length);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SentinelLookup = Sentinels.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>At most <paramref name="max"/> characters, with "…" when cut: how a message quotes what it was given.</summary>
     public static string Clip(string text, int max = 40) => text.Length <= max ? text : text[..max] + "…";

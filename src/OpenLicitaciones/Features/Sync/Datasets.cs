@@ -54,13 +54,8 @@ public abstract class SecopDataset<T>(string keyProperty, Func<T, string> key) :
         var byKey = new Dictionary<string, RawRow>();
         foreach (var row in rows)
             if (row.SystemUpdatedAt is not null && SafeKeyOf(row) is { } k) byKey[k] = row;
-        if (byKey.Count == 0) return new HashSet<RawRow>();
-        var keys = byKey.Keys.ToList();
-        var stored = await db.Set<T>().AsNoTracking()
-            .Where(e => keys.Contains(EF.Property<string>(e, keyProperty)) && e.Source == source)
-            .Select(e => new { Key = EF.Property<string>(e, keyProperty), e.SodaUpdatedAt })
-            .ToListAsync(ct);
-        return stored.Where(s => s.SodaUpdatedAt == byKey[s.Key].SystemUpdatedAt).Select(s => byKey[s.Key]).ToHashSet();
+        var unchanged = await RowUpsert.UnchangedAsync<T>(db, keyProperty, byKey.Select(p => (p.Key, p.Value.SystemUpdatedAt!)).ToList(), source, ct);
+        return byKey.Where(p => unchanged.Contains(p.Key)).Select(p => p.Value).ToHashSet();
     }
 
     private string? SafeKeyOf(RawRow row)
@@ -211,6 +206,7 @@ public sealed class PaaLinesDataset() : SecopDataset<PaaLine>(nameof(PaaLine.Id)
     /// </summary>
     public override async Task<int> UpsertAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct)
     {
+        if (rows.Count == 0) return 0;
         var entities = rows.Cast<PaaLine>().Select(l => l.CodigoEntidad).Distinct().ToList();
         var kept = await db.PaaVigentes.AsNoTracking().Where(v => entities.Contains(v.CodigoEntidad))
             .ToDictionaryAsync(v => (v.CodigoEntidad, v.Annio), v => v.VersionAnterior ?? v.Version, ct);

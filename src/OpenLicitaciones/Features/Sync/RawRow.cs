@@ -73,6 +73,9 @@ public sealed class RawRow(JsonObject json)
     {
         var text = Text(column);
         if (text is null) return null;
+        // SECOP writes "Si"/"No" almost always: answered before folding, which normalizes the text.
+        if (text.Equals("Si", StringComparison.OrdinalIgnoreCase)) return true;
+        if (text.Equals("No", StringComparison.OrdinalIgnoreCase)) return false;
         return PlainText.Fold(text) switch
         {
             "si" or "s" or "yes" or "true" or "verdadero" or "1" => true,

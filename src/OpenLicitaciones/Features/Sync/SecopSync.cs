@@ -178,7 +178,7 @@ public sealed class SecopSync(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await RowUpsert.BeginPageAsync(db, ct);
         // Switching to live data removes the demo rows in the same transaction that stores the run's first page (once per
         // run: on a large table the delete reads every row).
         var removing = mapped.Count > 0 && !_runsWithoutOtherSources.Contains(run.Id);
