@@ -84,20 +84,17 @@ public static class ScaleBenchmark
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON; por omisión, benchmark-<escala>-<motor>.json.");
         var circuits = Cli.Number("--circuitos", 0, 0,
             "Usuarios simultáneos al final: circuitos inactivos sostenidos mientras 20 páginas de Chromium navegan y filtran (0: se omite).");
-        var parts = new Option<Parts>("--partes")
+        var parts = new Option<string>("--partes")
         {
             HelpName = "ingesta,vistas,consultas",
             Description = "Qué medir, separado por comas: la carga y la resincronización frente al motor, las vistas derivadas, " +
-                "las vistas principales frente a SQL. Por omisión, todo; los datos se cargan siempre.",
-            DefaultValueFactory = _ => Parts.All,
-            CustomParser = r =>
-            {
-                var raw = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (ParseParts(raw, out var problem) is { } chosen) return chosen;
-                r.AddError(problem!);
-                return Parts.All;
-            },
+                "las vistas principales frente a SQL. Los datos se cargan siempre.",
+            DefaultValueFactory = _ => "ingesta,vistas,consultas",
         };
+        parts.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } value && ParseParts(value, out var problem) is null) r.AddError(problem!);
+        });
         var command = new Command("benchmark",
             "Mide la app a escala sobre datos sintéticos: carga, resincronización, vistas derivadas y tamaño, como razones frente al motor.")
         {
@@ -109,7 +106,7 @@ public static class ScaleBenchmark
             var count = parse.GetValue(entities) is > 0 and var n ? n : EntitiesFor(chosenScale);
             var options = new Options(parse.GetValue(entities) > 0 ? $"{count} entidades" : chosenScale, count,
                 DatabaseSettings.ParseProvider(parse.GetValue(provider)), parse.GetValue(connection), parse.GetValue(json), parse.GetValue(circuits),
-                parse.GetValue(parts));
+                ParseParts(parse.GetValue(parts)!, out _) ?? Parts.All);
             return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
