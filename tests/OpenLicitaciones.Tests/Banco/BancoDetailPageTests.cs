@@ -27,8 +27,9 @@ public sealed class BancoDetailPageTests : ComponentTest
         var page = Render<BancoDetailPage>(p => p.Add(x => x.Id, "L-ntc"));
 
         page.WaitForAssertion(() => Assert.Equal("Compra de café", page.Find("h1").TextContent));
-        Assert.Equal("Contratado", page.Find("[data-testid=detalle-estado]").TextContent.Trim());
-        Assert.Contains(BancoStatus.Rule(EstadoBanco.Contratado), page.FindComponents<MudTooltip>().Select(t => t.Instance.Text));
+        var status = page.Find("[data-testid=detalle-estado]");
+        Assert.Equal("Contratado", status.TextContent.Trim());
+        Assert.Equal(BancoStatus.Rule(EstadoBanco.Contratado), page.Find($"#{status.GetAttribute("aria-describedby")}").TextContent);
         Assert.Contains(page.FindComponents<TimelineStep>(), s => s.Instance.Done && s.Markup.Contains("Contratado", StringComparison.Ordinal));
         Assert.Equal(Secop, page.Find("[data-testid=detalle-secop]").GetAttribute("href"));
         Assert.Equal(["Banco de Licitaciones", "Oportunidad"], page.FindAll(".breadcrumb li.mud-breadcrumb-item").Select(li => li.TextContent.Trim()));
