@@ -95,4 +95,30 @@ public sealed class BancoPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(6, page.FindAll("[data-testid=oportunidad] .badge-new").Count));
         Assert.Single(JSInterop.Invocations, i => i.Identifier == "localStorage.setItem");
     }
+
+    [Fact]
+    public async Task A_choice_in_a_filters_list_applies_at_once_and_the_list_shows_the_choice_from_the_url()
+    {
+        using var testDb = new TestDb();
+        await using var app = await StartAsync(testDb, "/licitaciones?estado=planeado");
+
+        var page = Render<BancoPage>();
+        page.WaitForAssertion(() => Assert.Equal(["Compra nueva de aguacate", "Plan del próximo año"], Titles(page).Order()));
+        var estado = Select(page, "Estado");
+        Assert.Equal("Planeado", estado.QuerySelector("option[selected]")!.TextContent);
+        Assert.Equal(["Todos", "Planeado", "Publicado", "En evaluación", "Adjudicado", "Contratado", "Desierto o cancelado"],
+            estado.QuerySelectorAll("option").Select(o => o.TextContent));
+
+        await estado.ChangeAsync(new ChangeEventArgs { Value = "publicado" });
+        Assert.EndsWith("/licitaciones?estado=publicado", Services.GetRequiredService<NavigationManager>().Uri);
+        await Select(page, "Estado").ChangeAsync(new ChangeEventArgs { Value = "" }); // "Todos" clears the filter
+        Assert.EndsWith("/licitaciones", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    /// <summary>A filter's list found as a visitor or a screen reader finds it: by the label tied to it.</summary>
+    private static AngleSharp.Dom.IElement Select(IRenderedComponent<BancoPage> page, string label)
+    {
+        var id = page.FindAll("label").Single(l => l.TextContent == label).GetAttribute("for");
+        return page.Find($"select#{id}");
+    }
 }

@@ -38,8 +38,12 @@ public sealed partial class BancoPage
     private FormModel _form = new();
     private IReadOnlyList<string> _warnings = [];
     private IReadOnlyList<OportunidadActual>? _rows;
-    private IReadOnlyList<(string Code, string Name)> _families = [];
-    private IReadOnlyList<string> _units = [];
+    private static readonly IReadOnlyList<(string Value, string Label)> Estados =
+        BancoStatus.Orden.Select(e => (BancoStatus.Slug(e), BancoStatus.Label(e))).ToList();
+
+    private IReadOnlyList<(string Value, string Label)> _families = [];
+    private IReadOnlyList<(string Value, string Label)> _modalidades = [];
+    private IReadOnlyList<(string Value, string Label)> _units = [];
     private DateTime? _lastVisit;
     private int _page = 1;
     private int _skip;
@@ -76,7 +80,9 @@ public sealed partial class BancoPage
         var all = await Snapshot.GetAsync();
         _families = all.SelectMany(o => o.Codigos).Select(c => c[..4]).Distinct()
             .Select(f => (f, $"{Familias.Describe(f + "0000")} ({f})")).OrderBy(f => f.Item2, StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
-        _units = all.Select(o => o.Unidad).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true)).ToList();
+        _units = all.Select(o => o.Unidad).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true))
+            .Select(u => (u, u)).ToList();
+        _modalidades = Modalidades.All.Select(m => (m.Code, m.Label)).ToList();
         _rows = BancoQuery.Apply(all, _filter, ColombiaTime.Now(Time));
         var window = PageWindow.For(_page, PageSize, _rows.Count);
         (_page, _skip) = (window.Page, window.Skip);
