@@ -97,9 +97,7 @@ public static class Visitors
         };
         yield return async () =>
         {
-            var select = page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^Ordenar por$") }) });
-            await select.Locator(".mud-input-control").ClickAsync();
-            await page.Locator(".mud-popover-open").GetByText("Valor (mayor primero)", new() { Exact = true }).ClickAsync();
+            await page.GetByLabel("Ordenar por").SelectOptionAsync(new SelectOptionValue { Label = "Valor (mayor primero)" });
             await Expect(page).ToHaveURLAsync(new Regex("orden=-valor"));
         };
         yield return async () =>

@@ -96,7 +96,7 @@ public sealed class BancoTests(AppServer server, BrowserFixture browser)
         await using var first = await browser.NewContextAsync(server.BaseUrl, Viewport.Desktop);
         var page = await first.NewPageAsync();
         await page.GotoInteractiveAsync("/licitaciones");
-        await page.ChooseAsync("Ordenar por", "Valor (mayor primero)");
+        await page.GetByLabel("Ordenar por").SelectOptionAsync(new SelectOptionValue { Label = "Valor (mayor primero)" });
         await page.GetByLabel("Buscar").FillAsync("compra");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar filtros" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"q=compra.*orden=-valor"));

@@ -55,8 +55,11 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Banco de Licitaciones", Exact = true }).First.ClickAsync();
         await page.GetByLabel("Alimentos (PAE)").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex("pae=true"));
-        await page.ChooseAsync("Ordenar por", "Valor (mayor primero)"); // a MudBlazor popover opens and closes under the policy
+        await page.GetByLabel("Ordenar por").SelectOptionAsync(new SelectOptionValue { Label = "Valor (mayor primero)" });
         await Expect(page).ToHaveURLAsync(new Regex("orden=-valor"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Monitor de Transparencia", Exact = true }).First.ClickAsync();
+        await page.ChooseAsync("Representante legal mujer", "Sí"); // a MudBlazor popover opens and closes under the policy
+        await Expect(page).ToHaveURLAsync(new Regex("mujer=si"));
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         Assert.True(problems.Count == 0, "The browser reported errors or CSP violations:\n" + string.Join("\n", problems));

@@ -40,6 +40,12 @@ public sealed partial class BancoPage
     private IReadOnlyList<OportunidadActual>? _rows;
     private static readonly IReadOnlyList<(string Value, string Label)> Estados =
         BancoStatus.Orden.Select(e => (BancoStatus.Slug(e), BancoStatus.Label(e))).ToList();
+    private static readonly IReadOnlyList<(string Value, string Label)> Ordenes =
+    [
+        ("mes", "Mes esperado (más próximo primero)"), ("-mes", "Mes esperado (más lejano primero)"),
+        ("-valor", "Valor (mayor primero)"), ("valor", "Valor (menor primero)"),
+        ("estado", "Estado (planeado primero)"), ("-estado", "Estado (contratado primero)"),
+    ];
 
     private IReadOnlyList<(string Value, string Label)> _families = [];
     private IReadOnlyList<(string Value, string Label)> _modalidades = [];
@@ -142,7 +148,7 @@ public sealed partial class BancoPage
         public string? Unidad { get; set; }
         public bool Pae { get; set; }
         public bool Accesible { get; set; }
-        public string Orden { get; set; } = "mes";
+        public string? Orden { get; set; } = "mes";
 
         public static FormModel From(BancoFilter f) => new()
         {
