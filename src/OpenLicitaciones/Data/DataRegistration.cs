@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpenLicitaciones.Data;
@@ -58,6 +59,15 @@ public static class DataRegistration
             await tx.CommitAsync(ct);
         }
         await InstallationSecret.GetAsync(db, services.GetRequiredService<IConfiguration>()[InstallationSecret.ConfigurationKey], ct);
+        // Instances starting together would each create a data-protection key on first use; one creates it, the others see it.
+        await settings.WithStartupLockAsync(db, () => EnsureDataProtectionKey(services.GetRequiredService<IKeyManager>()), ct);
+    }
+
+    private static void EnsureDataProtectionKey(IKeyManager keys)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
+            keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
     }
 
     private static async Task SeedAssociationsAsync(AppDbContext db, CancellationToken ct)

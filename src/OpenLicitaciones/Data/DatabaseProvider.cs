@@ -118,6 +118,23 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({StartupLockKey})", ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> while any other instance starting at the same time waits, when that work writes
+    /// through connections of its own: on PostgreSQL under the startup advisory lock; SQLite serves one process per file.
+    /// </summary>
+    public async Task WithStartupLockAsync(AppDbContext db, Action work, CancellationToken ct)
+    {
+        if (Provider != DatabaseProvider.Postgresql)
+        {
+            work();
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockForStartupAsync(db, ct);
+        work();
+        await tx.CommitAsync(ct);
+    }
+
     // The app's own advisory lock numbers: "OL" and a counter.
     private const long StartupLockKey = 0x4f4c_0001;
     private const long MigrationLockKey = 0x4f4c_0002;

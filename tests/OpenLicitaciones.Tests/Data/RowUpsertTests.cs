@@ -167,18 +167,25 @@ public abstract class RowUpsertTests(DatabaseProvider provider) : IAsyncLifetime
     {
         await using (var db = _db.CreateDbContext())
         {
-            await using var tx = await RowUpsert.BeginPageAsync(db, CancellationToken.None);
-            if (provider == DatabaseProvider.Postgresql)
-                Assert.Equal("off", (await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").ToListAsync()).Single());
-            await _procesos.UpsertAsync(db, Mapped(1, 2), CancellationToken.None);
-            await tx.CommitAsync();
+            await db.Database.OpenConnectionAsync();
+            // The tests' throw-away server itself runs with synchronous_commit off: the connection asks for on first.
+            if (provider == DatabaseProvider.Postgresql) await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = on");
+            await using (var tx = await RowUpsert.BeginPageAsync(db, CancellationToken.None))
+            {
+                if (provider == DatabaseProvider.Postgresql) Assert.Equal("off", await SynchronousCommitAsync(db));
+                await _procesos.UpsertAsync(db, Mapped(1, 2), CancellationToken.None);
+                await tx.CommitAsync();
+            }
+            if (provider == DatabaseProvider.Postgresql) // only that transaction: the connection's own setting is back
+                Assert.Equal("on", await SynchronousCommitAsync(db));
         }
 
         await using var read = _db.CreateDbContext();
         Assert.Equal(2, await read.Procesos.CountAsync());
-        if (provider == DatabaseProvider.Postgresql) // only that transaction: the connection's own setting is untouched
-            Assert.Equal("on", (await read.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").ToListAsync()).Single());
     }
+
+    private static async Task<string> SynchronousCommitAsync(AppDbContext db) =>
+        (await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").ToListAsync()).Single();
 
     private List<Proceso> Mapped(params int[] numbers) =>
         numbers.Select(n => (Proceso)SecopSync.MapRow(_procesos, new RawRow(Row(n)), "socrata")).ToList();
