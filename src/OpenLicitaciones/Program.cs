@@ -24,6 +24,7 @@ static async Task<int> RunDashboardAsync(string[] args)
         return 1;
     }
     await app.Services.InitializeDatabaseAsync();
+    await app.Services.PrepareDataProtectionAsync();
     await app.Services.LoadMissingDatasetsAsync(app.Lifetime.ApplicationStopping);
 
     app.MapEverything();

@@ -59,8 +59,16 @@ public static class DataRegistration
             await tx.CommitAsync(ct);
         }
         await InstallationSecret.GetAsync(db, services.GetRequiredService<IConfiguration>()[InstallationSecret.ConfigurationKey], ct);
-        // Instances starting together would each create a data-protection key on first use; one creates it, the others see it.
-        await settings.WithStartupLockAsync(db, () => EnsureDataProtectionKey(services.GetRequiredService<IKeyManager>()), ct);
+    }
+
+    /// <summary>
+    /// Before a server takes requests: instances starting together would each create a data-protection key on first
+    /// use; under the startup lock one creates it and the others see it. (The `sync` command serves no page: it has none.)
+    /// </summary>
+    public static async Task PrepareDataProtectionAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+        await services.GetRequiredService<DatabaseSettings>().WithStartupLockAsync(db, () => EnsureDataProtectionKey(services.GetRequiredService<IKeyManager>()), ct);
     }
 
     private static void EnsureDataProtectionKey(IKeyManager keys)
