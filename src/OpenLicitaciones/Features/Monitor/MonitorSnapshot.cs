@@ -33,14 +33,21 @@ public sealed class MonitorSnapshot
 
     public sealed record Built(IReadOnlyList<ProveedorHistoria> Proveedores, DateTime? HistoriaDesde)
     {
-        private readonly Lazy<Dictionary<string, string>> _names = new(() => Proveedores.ToDictionary(p => p.Id, p => SupplierIdentity.NormalizeName(p.Nombre)));
+        // By reference, not by id: two identities can publish one id (a person's SECOP code seen with two documents).
+        private readonly Lazy<Dictionary<ProveedorHistoria, string>> _names = new(() =>
+            Proveedores.ToDictionary<ProveedorHistoria, ProveedorHistoria, string>(p => p, p => SupplierIdentity.NormalizeName(p.Nombre), ReferenceEqualityComparer.Instance));
         private readonly ConcurrentDictionary<(int, int, int, string), Lazy<IReadOnlyList<Fila>>> _windows = new();
         private readonly ConcurrentDictionary<(int, int, int, string, string), Lazy<IReadOnlyList<Fila>>> _orders = new();
 
-        private readonly Lazy<Dictionary<string, ProveedorHistoria>> _byId = new(() => Proveedores.ToDictionary(p => p.Id));
+        private readonly Lazy<Dictionary<string, ProveedorHistoria>> _byId = new(() =>
+        {
+            var byId = new Dictionary<string, ProveedorHistoria>();
+            foreach (var p in Proveedores) byId.TryAdd(p.Id, p);
+            return byId;
+        });
         private readonly ConcurrentDictionary<(int, int), double?> _tasasPromedio = new();
 
-        /// <summary>The supplier with this published id, or null.</summary>
+        /// <summary>The supplier with this published id (the first, if two identities share it), or null.</summary>
         public ProveedorHistoria? Proveedor(string id) => _byId.Value.GetValueOrDefault(id);
 
         /// <summary>The entity's average success rate in a window (see MonitorCounts.TasaPromedio), once per snapshot and window.</summary>
@@ -50,7 +57,7 @@ public sealed class MonitorSnapshot
             : _tasasPromedio.GetOrAdd((desde, hasta), _ => MonitorCounts.TasaPromedio(Proveedores, desde, hasta));
 
         /// <summary>Each supplier's name folded for search, computed once per snapshot rather than on every request.</summary>
-        public string SearchName(ProveedorHistoria p) => _names.Value.TryGetValue(p.Id, out var name) ? name : SupplierIdentity.NormalizeName(p.Nombre);
+        public string SearchName(ProveedorHistoria p) => _names.Value.TryGetValue(p, out var name) ? name : SupplierIdentity.NormalizeName(p.Nombre);
 
         /// <summary>
         /// The suppliers that took part in the window, with their summaries, in the given order: computed once per snapshot,
