@@ -52,6 +52,8 @@ public sealed class CliTests
     [InlineData(new[] { "benchmark", "circuitos", "--activas", "21" },
         "Error: --activas debe ser como mucho 20, no 21. uso: OpenLicitaciones benchmark circuitos [--activas <n ≥ 1>] [--inactivas <n ≥ 0>] [--segundos <n ≥ 5>]")]
     [InlineData(new[] { "benchmark", "vistas" }, "Error: falta --connection. uso: OpenLicitaciones benchmark vistas [--provider <sqlite|postgresql>] [--connection <cadena>] [--json <archivo>]")]
+    [InlineData(new[] { "benchmark", "vistas", "--provider", "oracle", "--connection", "Data Source=x.db" },
+        "Error: --provider debe ser sqlite o postgresql, no 'oracle'. uso: OpenLicitaciones benchmark vistas")]
     [InlineData(new[] { "benchmark", "consultas", "--provider", "postgresql" }, "Error: falta --connection. uso: OpenLicitaciones benchmark consultas [--provider <sqlite|postgresql>] [--connection <cadena>]")]
     public async Task Arguments_a_command_does_not_take_exit_with_code_2_and_one_spanish_line(string[] args, string expected)
     {

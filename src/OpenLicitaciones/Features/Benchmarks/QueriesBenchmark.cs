@@ -20,7 +20,7 @@ public static class QueriesBenchmark
 
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { HelpName = "sqlite|postgresql", Description = "Motor de la base.", DefaultValueFactory = _ => "sqlite" };
+        var provider = ScaleBenchmark.ProviderOption();
         var connection = Cli.Text("--connection", "cadena", "Cadena de conexión de la base ya cargada (SQLite: Data Source=archivo.db).");
         var command = new Command("consultas",
             "Mide las vistas principales de cada módulo sobre una base ya cargada, frente a SQL escrito a mano que responde lo mismo.")

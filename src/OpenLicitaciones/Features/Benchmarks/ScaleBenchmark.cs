@@ -75,11 +75,7 @@ public static class ScaleBenchmark
         };
         OneOf(scale, "entity", "department", "national");
         var entities = Cli.Number("--entidades", 0, 0, "Número explícito de entidades sintéticas (reemplaza --scale).");
-        var provider = new Option<string>("--provider")
-        {
-            HelpName = "sqlite|postgresql", Description = "Motor de base de datos.", DefaultValueFactory = _ => "sqlite",
-        };
-        OneOf(provider, "sqlite", "postgresql");
+        var provider = ProviderOption();
         var connection = Cli.Text("--connection", "cadena", "Servidor PostgreSQL donde crear la base temporal (scripts/throwaway-postgres.sh start DIR --durable la da).");
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON; por omisión, benchmark-<escala>-<motor>.json.");
         var circuits = Cli.Number("--circuitos", 0, 0,
@@ -110,6 +106,17 @@ public static class ScaleBenchmark
             return RunAsync(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return command;
+    }
+
+    /// <summary>`--provider sqlite|postgresql`, as every benchmark that opens a database takes it.</summary>
+    public static Option<string> ProviderOption()
+    {
+        var provider = new Option<string>("--provider")
+        {
+            HelpName = "sqlite|postgresql", Description = "Motor de base de datos.", DefaultValueFactory = _ => "sqlite",
+        };
+        OneOf(provider, "sqlite", "postgresql");
+        return provider;
     }
 
     private static void OneOf(Option<string> option, params string[] values) => option.Validators.Add(r =>

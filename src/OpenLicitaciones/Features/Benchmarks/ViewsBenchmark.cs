@@ -22,7 +22,7 @@ public static class ViewsBenchmark
 
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { HelpName = "sqlite|postgresql", Description = "Motor de la base.", DefaultValueFactory = _ => "sqlite" };
+        var provider = ScaleBenchmark.ProviderOption();
         var connection = Cli.Text("--connection", "cadena", "Cadena de conexión de la base ya cargada (SQLite: Data Source=archivo.db).");
         var json = Cli.Text("--json", "archivo", "Dónde escribir el resultado en JSON.");
         var command = new Command("vistas",
