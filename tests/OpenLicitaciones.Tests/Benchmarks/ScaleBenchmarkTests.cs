@@ -94,10 +94,10 @@ public sealed class ScaleBenchmarkTests
         var json = Path.Combine(Path.GetTempPath(), $"ol-benchmark-test-{Guid.NewGuid():N}.json");
         try
         {
-            var output = new StringWriter();
-            var code = await ScaleBenchmark.RunAsync(new ScaleBenchmark.Options("prueba", 1, DatabaseProvider.Sqlite, null, json), output, new StringWriter(), CancellationToken.None);
+            var (output, error) = (new StringWriter(), new StringWriter());
+            var code = await ScaleBenchmark.RunAsync(new ScaleBenchmark.Options("prueba", 1, DatabaseProvider.Sqlite, null, json), output, error, CancellationToken.None);
 
-            Assert.True(code == 0, output.ToString());
+            Assert.True(code == 0, $"{output}\n{error}");
             using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
             var ingest = report.RootElement.GetProperty("Ingest");
             var rows = ingest.GetProperty("Rows").GetInt64();
