@@ -45,6 +45,17 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
 
     public AppDbContext CreateDbContext() => Settings.CreateDbContext();
 
+    /// <summary>
+    /// Arguments for the app's composition root over <paramref name="database"/> without the sync's first load or
+    /// schedule, quiet in the log: how every benchmark builds the app it measures.
+    /// </summary>
+    public static string[] AppArguments(DatabaseSettings database) =>
+    [
+        $"--ConnectionStrings:{DataRegistration.ConnectionName}={database.ConnectionString}",
+        $"--{DatabaseSettings.ProviderKey}={database.Provider.ToString().ToLowerInvariant()}",
+        "--Sync:LoadOnFirstStart=false", "--Sync:ScheduleEnabled=false", "--Logging:LogLevel:Default=Warning",
+    ];
+
     /// <summary>Bytes the data takes on disk: the SQLite file after a checkpoint, or the PostgreSQL database's size.</summary>
     public async Task<long> SizeAsync(CancellationToken ct)
     {

@@ -114,15 +114,7 @@ public static class CircuitsBenchmark
     public static async Task<CircuitsServer> StartServerAsync(DatabaseSettings database, CancellationToken ct)
     {
         // Settings as command-line arguments: AddData reads them while the builder is created.
-        var builder = AppComposition.CreateBuilder(
-        [
-            "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:{DataRegistration.ConnectionName}={database.ConnectionString}",
-            $"--{DatabaseSettings.ProviderKey}={database.Provider.ToString().ToLowerInvariant()}",
-            "--Sync:LoadOnFirstStart=false",
-            "--Sync:ScheduleEnabled=false",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
+        var builder = AppComposition.CreateBuilder(["--urls=http://127.0.0.1:0", .. BenchmarkDatabase.AppArguments(database)]);
         builder.Services.AddCircuitTimings();
         var app = builder.Build();
         try

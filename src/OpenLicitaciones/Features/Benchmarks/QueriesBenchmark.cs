@@ -44,11 +44,7 @@ public static class QueriesBenchmark
     public static async Task<IReadOnlyList<QueryReport>> MeasureAsync(DatabaseSettings database, DateTime today, CancellationToken ct)
     {
         // The app's own services over the benchmark's database, not started: no server, no schedule, no first load.
-        var app = AppComposition.CreateBuilder([
-            $"--ConnectionStrings:{DataRegistration.ConnectionName}={database.ConnectionString}",
-            $"--{DatabaseSettings.ProviderKey}={database.Provider.ToString().ToLowerInvariant()}",
-            "--Sync:LoadOnFirstStart=false", "--Sync:ScheduleEnabled=false", "--Logging:LogLevel:Default=Warning",
-        ]).Build();
+        var app = AppComposition.CreateBuilder(BenchmarkDatabase.AppArguments(database)).Build();
         await using (app)
         {
             var reports = new List<QueryReport>();

@@ -45,11 +45,7 @@ public static class ViewsBenchmark
 
     public static async Task<Report> MeasureAsync(DatabaseSettings settings, CancellationToken ct)
     {
-        await using var app = AppComposition.CreateBuilder([
-            $"--ConnectionStrings:{DataRegistration.ConnectionName}={settings.ConnectionString}",
-            $"--{DatabaseSettings.ProviderKey}={settings.Provider.ToString().ToLowerInvariant()}",
-            "--Sync:LoadOnFirstStart=false", "--Sync:ScheduleEnabled=false", "--Logging:LogLevel:Default=Warning",
-        ]).Build();
+        await using var app = AppComposition.CreateBuilder(BenchmarkDatabase.AppArguments(settings)).Build();
         var before = ProcessMemory.ManagedAfterFullCollection();
         // Both at once, as after a sync: the change notice starts every view's rebuild together.
         var clock = Stopwatch.StartNew();
