@@ -3,6 +3,7 @@ using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones;
@@ -21,7 +22,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddGeografia();
         return builder;
     }
 
