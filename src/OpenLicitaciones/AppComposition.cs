@@ -22,7 +22,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddGeografia();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores();
         return builder;
     }
 
@@ -33,6 +33,7 @@ public static class AppComposition
         app.MapApi();
         app.MapBancoApi();
         app.MapMonitorApi();
+        app.MapCapacidadApi();
         return app;
     }
 }

@@ -77,7 +77,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasKey(x => x.Codigo);
             e.HasIndex(x => x.Nit);
         });
-        b.Entity<Asociacion>().HasMany(x => x.Productos).WithOne().HasForeignKey(x => x.AsociacionId);
+        b.Entity<Asociacion>(e =>
+        {
+            e.HasMany(x => x.Productos).WithOne().HasForeignKey(x => x.AsociacionId);
+            // Rows from before the registry had these columns were all seeded from the files.
+            e.Property(x => x.Origen).HasDefaultValue(Asociacion.Archivo);
+            e.Property(x => x.EsDemo).HasDefaultValue(false);
+        });
+        b.Entity<ProductoAsociacion>().Property(x => x.Familia).HasDefaultValue("");
         b.Entity<QuarantinedRow>().HasIndex(x => new { x.Dataset, x.SyncRunId });
         b.Entity<SyncRun>().HasIndex(x => new { x.Dataset, x.FinishedAt });
         b.Entity<SyncCheckpoint>().HasKey(x => x.Dataset);

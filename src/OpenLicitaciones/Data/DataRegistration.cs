@@ -36,7 +36,7 @@ public static class DataRegistration
 
     /// <summary>
     /// Creates or upgrades the database (on SQLite, adopting one of the versions with SQL-script migrations and turning on
-    /// WAL), and seeds the producer associations once. Several instances starting together are safe: EF Core's migration
+    /// WAL), and runs every registered <see cref="IStartupSeed"/> (the producer registry). Several instances starting together are safe: EF Core's migration
     /// lock makes the others wait, and the seed and the secret are written once.
     /// </summary>
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -55,7 +55,7 @@ public static class DataRegistration
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await settings.LockForStartupAsync(db, ct);
-            if (!await db.Asociaciones.AnyAsync(ct)) await SeedAssociationsAsync(db, ct);
+            foreach (var seed in services.GetServices<IStartupSeed>()) await seed.SeedAsync(db, ct);
             await tx.CommitAsync(ct);
         }
         await InstallationSecret.GetAsync(db, services.GetRequiredService<IConfiguration>()[InstallationSecret.ConfigurationKey], ct);
@@ -77,30 +77,10 @@ public static class DataRegistration
         if (!keys.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now))
             keys.CreateNewKey(activationDate: now, expirationDate: now.AddDays(90));
     }
+}
 
-    private static async Task SeedAssociationsAsync(AppDbContext db, CancellationToken ct)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "associations.json");
-        await using var stream = File.OpenRead(path);
-        using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
-        var source = doc.RootElement.GetProperty("source").GetString() ?? "";
-        var municipio = doc.RootElement.GetProperty("municipality").GetString() ?? "";
-        foreach (var a in doc.RootElement.GetProperty("associations").EnumerateArray())
-        {
-            db.Asociaciones.Add(new Asociacion
-            {
-                Nombre = a.GetProperty("name").GetString()!,
-                Municipio = municipio,
-                Fuente = source,
-                Productos = a.GetProperty("products").EnumerateArray().Select(p => new ProductoAsociacion
-                {
-                    Producto = p.GetProperty("product").GetString()!,
-                    Cantidad = p.GetProperty("quantity").ValueKind == JsonValueKind.Number ? p.GetProperty("quantity").GetDouble() : null,
-                    Unidad = p.GetProperty("unit").GetString(),
-                    Periodo = p.GetProperty("period").GetString(),
-                }).ToList(),
-            });
-        }
-        await db.SaveChangesAsync(ct);
-    }
+/// <summary>Data a feature writes at every start from its files, under the startup lock, before the app serves anything.</summary>
+public interface IStartupSeed
+{
+    Task SeedAsync(AppDbContext db, CancellationToken ct);
 }

@@ -1,12 +1,26 @@
 namespace OpenLicitaciones.Data;
 
-/// <summary>A producer association of the municipality (seeded from data/associations.json).</summary>
+/// <summary>
+/// A producer organisation of the registry (Capacidad productiva): the published associations of data/associations.json,
+/// the demo organisations in demo mode, and later the ones staff add.
+/// </summary>
 public sealed class Asociacion
 {
     public int Id { get; set; }
     public string Nombre { get; set; } = "";
     public string? Municipio { get; set; }
     public string Fuente { get; set; } = "";
+    /// <summary>Without check digit; null while unpublished (the real associations' NITs are not).</summary>
+    public string? Nit { get; set; }
+    /// <summary>WGS84; null means "ubicación por confirmar", never an invented place.</summary>
+    public double? Latitud { get; set; }
+    public double? Longitud { get; set; }
+    /// <summary>The populated place it is at, as shown beside its location.</summary>
+    public string? Lugar { get; set; }
+    public bool EsDemo { get; set; }
+    /// <summary>"archivo" for rows the data files seed (replaced at each start; rows from before this column were seeded too); staff-kept rows will have their own origin.</summary>
+    public string Origen { get; set; } = Archivo;
+    public const string Archivo = "archivo";
     public List<ProductoAsociacion> Productos { get; set; } = [];
 }
 
@@ -15,6 +29,8 @@ public sealed class ProductoAsociacion
     public int Id { get; set; }
     public int AsociacionId { get; set; }
     public string Producto { get; set; } = "";
+    /// <summary>UNSPSC family (4 digits, segment 50) from data/productos_unspsc.csv.</summary>
+    public string Familia { get; set; } = "";
     /// <summary>Null when the source did not publish a capacity ("Sin dato").</summary>
     public double? Cantidad { get; set; }
     public string? Unidad { get; set; }

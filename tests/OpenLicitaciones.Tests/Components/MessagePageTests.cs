@@ -1,7 +1,6 @@
 using Bunit;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Features.Indicadores;
-using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Components;
@@ -10,18 +9,14 @@ namespace OpenLicitaciones.Tests.Components;
 public sealed class MessagePageTests : ComponentTest
 {
     [Fact]
-    public void The_modules_still_to_come_say_what_they_will_do_and_point_to_the_open_data_api()
+    public void The_module_still_to_come_says_what_it_will_do_and_points_to_the_open_data_api()
     {
-        var capacidad = Render<CapacidadPage>();
         var indicadores = Render<IndicadoresPage>();
 
-        Assert.Equal("Mapa de capacidad productiva", capacidad.Find("h1").TextContent);
         Assert.Equal("Indicadores de inclusión", indicadores.Find("h1").TextContent);
-        foreach (var note in new[] { capacidad.Find(".note"), indicadores.Find(".note") })
-        {
-            Assert.Contains("Este módulo está en construcción", note.TextContent);
-            Assert.StartsWith("/api/v1/", note.QuerySelector("a")!.GetAttribute("href"));
-        }
+        var note = indicadores.Find(".note");
+        Assert.Contains("Este módulo está en construcción", note.TextContent);
+        Assert.StartsWith("/api/v1/", note.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Theory]

@@ -46,10 +46,11 @@ public sealed class StorageTests
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
-        Assert.Equal(8, await db.Asociaciones.CountAsync());
+        Assert.Equal(8, await db.Asociaciones.CountAsync(a => !a.EsDemo));
         var asocampro = await db.Asociaciones.Include(a => a.Productos).SingleAsync(a => a.Nombre == "ASOCAMPROL");
         Assert.All(asocampro.Productos, p => Assert.Null(p.Cantidad)); // published without capacity: "Sin dato"
-        Assert.Equal(120000, (await db.ProductosAsociacion.SingleAsync(p => p.Producto == "Huevo (AA-AAA)")).Cantidad);
+        var asophuepa = await db.Asociaciones.Include(a => a.Productos).SingleAsync(a => a.Nombre == "ASOPHUEPA");
+        Assert.Equal(120000, asophuepa.Productos.Single(p => p.Producto == "Huevo (AA-AAA)").Cantidad);
     }
 
     private static Contrato Contract(string id, long? value, DateTime signed) =>

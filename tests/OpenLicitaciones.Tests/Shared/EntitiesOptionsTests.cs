@@ -80,9 +80,13 @@ public sealed class EntitiesOptionsTests
     public async Task Pages_name_the_configured_place_not_a_fixed_one()
     {
         using var db = new TestDb();
+        // Tuluá's own geography and producer registry, from the settings alone (its registry is empty so far).
+        var registro = Path.Combine(Path.GetTempPath(), $"ol-registro-tulua-{Guid.NewGuid():N}.json");
+        File.WriteAllText(registro, """{ "source": "Registro de productores de Tuluá (prueba)", "associations": [] }""");
         await using var app = await ApiHost.StartAsync(db, new Dictionary<string, string?>
         {
             ["Entities:0:Nombre"] = "Alcaldía de Tuluá", ["Entities:0:Municipio"] = "Tuluá", ["Entities:0:Departamento"] = "Valle del Cauca",
+            ["Geografia:CodigoMunicipio"] = "76834", ["Capacidad:Registro"] = registro,
         });
         var parser = new HtmlParser();
 
@@ -91,9 +95,10 @@ public sealed class EntitiesOptionsTests
         var monitor = parser.ParseDocument(await app.Client.GetStringAsync("/proveedores"));
 
         Assert.Equal("Tuluá · Valle del Cauca", home.QuerySelector(".brand-place")!.TextContent);
-        Assert.Contains("Las asociaciones de productores de Tuluá,", capacidad.QuerySelector("main")!.TextContent);
+        Assert.Contains("organizaciones de productores de Tuluá,", capacidad.QuerySelector("main")!.TextContent);
         Assert.Contains("Locales (Tuluá)", monitor.QuerySelector("[data-testid=monitor-filtros]")!.TextContent);
         Assert.DoesNotContain("Palmira", home.Body!.TextContent + capacidad.Body!.TextContent + monitor.Body!.TextContent);
+        File.Delete(registro);
     }
 
     private static IHost Build(TestDb db, Dictionary<string, string?>? settings = null)

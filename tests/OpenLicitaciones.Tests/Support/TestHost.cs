@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Sync;
 
 namespace OpenLicitaciones.Tests.Support;
@@ -18,7 +19,7 @@ public static class TestHost
         builder.Configuration.AddInMemoryCollection(db.AppSettings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sync:ScheduleEnabled"] = "false" });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddData().AddSync(hosted);
+        builder.AddData().AddSync(hosted).AddProductores();
         builder.Services.AddSingleton<TimeProvider>(TestClock.At(Today));
         services?.Invoke(builder.Services);
         var host = builder.Build();

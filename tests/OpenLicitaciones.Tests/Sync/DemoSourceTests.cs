@@ -59,9 +59,12 @@ public sealed class DemoSourceTests
             .Average(r => (string?)r["g_nero_representante_legal"] == "No Definido" ? 0.0 : 1.0);
         Assert.True(Coverage(2021) < Coverage(2022) && Coverage(2022) < Coverage(2025), $"{Coverage(2021)} {Coverage(2022)} {Coverage(2025)}");
 
-        // Food (UNSPSC segment 50) from local associations and the school-feeding programme (PAE).
+        // Food (UNSPSC segment 50) from the demo producer organisations (their NITs are in data/productores_demo.json) and
+        // the school-feeding programme (PAE); never a sale invented for a real, named association of data/associations.json.
         Assert.Contains(contracts, r => ((string)r["codigo_de_categoria_principal"]!).StartsWith("V1.50", StringComparison.Ordinal)
-                                         && ((string)r["proveedor_adjudicado"]!).StartsWith("ASO", StringComparison.Ordinal));
+                                         && ((string?)r["documento_proveedor"])?.StartsWith("9012003", StringComparison.Ordinal) == true);
+        string[] reales = ["AGROPLATANO", "ASOPHUEPA", "ASONCAR", "ASOCABUYAL", "ASOPEPCO", "ASOCOPALVA", "ASOTOCHE", "ASOCAMPROL"];
+        Assert.DoesNotContain(contracts.Concat(processes), r => reales.Any(a => r.ToJsonString().Contains(a, StringComparison.OrdinalIgnoreCase)));
         Assert.Contains(processes, r => ((string)r["descripci_n_del_procedimiento"]!).Contains("PAE", StringComparison.Ordinal));
         Assert.Contains(contracts, r => (string?)r["es_pyme"] == "Si");
 

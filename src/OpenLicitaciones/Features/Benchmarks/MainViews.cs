@@ -9,6 +9,7 @@ using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Shared.Listing;
 
@@ -72,6 +73,12 @@ public static class MainViews
                 ct => server.AlertasAsync(ct),
                 ct => sql.RowsAsync(Alerts(sql, server.Catalog.Count / 3), ct, [.. monitor, .. server.Catalog, ("plazoPorDefecto", server.Options.PlazoMinimoPorDefecto),
                     ("minimoProcesos", server.Options.MinimoProcesosMultiobjeto)])),
+            new("Capacidad: registro de productores para el mapa", "",
+                ct => server.CapacidadAsync(ct),
+                ct => sql.RowsAsync(RegistroProductos, ct)),
+            new("Capacidad: oferta y demanda por familia y año", "",
+                ct => server.DemandaAsync(ct),
+                ct => sql.RowsAsync(ComprasAlimentos(sql), ct, Window(year - (CapacidadSnapshot.Anios - 1), year))),
         ];
     }
 
@@ -86,6 +93,7 @@ public static class MainViews
         private readonly MonitorSnapshot _monitor = app.GetRequiredService<MonitorSnapshot>();
         private readonly Modalidades _modalidades = app.GetRequiredService<Modalidades>();
         private readonly UnspscFamilias _familias = app.GetRequiredService<UnspscFamilias>();
+        private readonly CapacidadSnapshot _capacidad = app.GetRequiredService<CapacidadSnapshot>();
 
         public MonitorOptions Options { get; } = app.GetRequiredService<IOptions<MonitorOptions>>().Value;
 
@@ -143,6 +151,25 @@ public static class MainViews
             return alertas.Count;
         }
 
+        /// <summary>GET /api/v1/capacidad: one row per product of each organisation of the registry (the map's markers and cards).</summary>
+        public async Task<int> CapacidadAsync(CancellationToken ct)
+        {
+            var items = CapacidadApi.Capacidad(await _capacidad.GetAsync(ct), _familias).ToList();
+            await SendAsync(ApiList.Respond(items, Request("", "familia"), "capacidad"), ct);
+            return items.Count;
+        }
+
+        /// <summary>
+        /// GET /api/v1/capacidad/demanda. Its rows are every food family × year plus the PAE operation; the count returned is
+        /// of the family-years with contracts, the part the reference SQL can answer (the declared demand is a file).
+        /// </summary>
+        public async Task<int> DemandaAsync(CancellationToken ct)
+        {
+            var items = CapacidadApi.Demanda(await _capacidad.GetAsync(ct)).ToList();
+            await SendAsync(ApiList.Respond(items, Request("", "familia", "anio"), "capacidad-demanda"), ct);
+            return items.Count(i => i.Tipo == "compra-alimentos" && i.Contratos > 0);
+        }
+
         private static ListRequest Request(string query, params string[] parameters) => new(new QueryCollection(QueryHelpers.ParseQuery(query)), parameters);
 
         /// <summary>Writes the response as the endpoint's result would, to a body that discards it.</summary>
@@ -193,6 +220,21 @@ public static class MainViews
     // portfolio (BDOS). Leaves out lines that list several ids or give one only in the URL (the app reads every id in
     // both), and contracts linked by notice id alone.
     private const string Vinculado = """p."IdDelProceso" = o.ref OR p."IdDelPortafolio" = o.ref OR p."NoticeUid" = o.ref""";
+
+    private const string RegistroProductos = """
+        SELECT a."Nombre", a."Nit", a."Latitud", a."Longitud", a."Lugar", a."EsDemo", a."Fuente", p."Producto", p."Familia", p."Cantidad", p."Unidad", p."Periodo"
+        FROM "Asociaciones" a LEFT JOIN "ProductosAsociacion" p ON p."AsociacionId" = a."Id"
+        ORDER BY a."EsDemo", a."Nombre", p."Id"
+        """;
+
+    /// <summary>Counted food purchases (UNSPSC segment 50) of the window by family and year of signature, with count and value.</summary>
+    private static string ComprasAlimentos(Reference sql) => $"""
+        SELECT SUBSTR(c."CodigoCategoriaPrincipal", 1, 4) AS familia, {sql.Year("c.\"FechaDeFirma\"")} AS anio, COUNT(*) AS contratos,
+               SUM(c."ValorDelContrato") AS valor
+        FROM "Contratos" c
+        WHERE c."CodigoCategoriaPrincipal" LIKE '50%' AND c."FechaDeFirma" >= @desde AND c."FechaDeFirma" < @hasta AND {ContratoCuenta}
+        GROUP BY SUBSTR(c."CodigoCategoriaPrincipal", 1, 4), {sql.Year("c.\"FechaDeFirma\"")}
+        """;
 
     private const string PaeFilter = "WHERE (codigos LIKE '%;50%' OR codigos LIKE '%;8515%' OR codigos LIKE '%;9010%') AND mes BETWEEN @mesDesde AND @mesHasta";
 

@@ -7,6 +7,7 @@ using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Productores;
 
 namespace OpenLicitaciones.Features.Benchmarks;
 
@@ -18,7 +19,7 @@ namespace OpenLicitaciones.Features.Benchmarks;
 public static class ViewsBenchmark
 {
     public sealed record Report(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers, double AlertasMs,
-        long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc);
+        long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc, double CapacidadBuildMs, int CapacidadFamilias);
 
     public static Command Create()
     {
@@ -47,12 +48,14 @@ public static class ViewsBenchmark
     {
         await using var app = AppComposition.CreateBuilder(BenchmarkDatabase.AppArguments(settings)).Build();
         var before = ProcessMemory.ManagedAfterFullCollection();
-        // Both at once, as after a sync: the change notice starts every view's rebuild together.
+        // All at once, as after a sync: the change notice starts every view's rebuild together.
         var clock = Stopwatch.StartNew();
         var bancoTask = Timed(app.Services.GetRequiredService<BancoSnapshot>().GetAsync(ct), clock);
         var monitorTask = Timed(app.Services.GetRequiredService<MonitorSnapshot>().GetAsync(ct), clock);
+        var capacidadTask = Timed(app.Services.GetRequiredService<CapacidadSnapshot>().GetAsync(ct), clock);
         var (banco, bancoMs) = await bancoTask;
         var (monitor, monitorMs) = await monitorTask;
+        var (capacidad, capacidadMs) = await capacidadTask;
         // The alerts of the Monitor's default window, as the first request after a sync gets them.
         var year = ColombiaTime.Now(TimeProvider.System).Year;
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitorOptions>>().Value;
@@ -64,7 +67,9 @@ public static class ViewsBenchmark
         var fragmented = GC.GetGCMemoryInfo(GCKind.FullBlocking).FragmentedBytes;
         GC.KeepAlive(banco);
         GC.KeepAlive(alertas);
-        return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, fragmented, ProcessMemory.PeakRss(), GCSettings.IsServerGC);
+        GC.KeepAlive(capacidad);
+        return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, fragmented, ProcessMemory.PeakRss(), GCSettings.IsServerGC,
+            capacidadMs, capacidad.Familias.Count);
     }
 
     private static async Task<(T, double)> Timed<T>(Task<T> task, Stopwatch clock) => (await task, clock.Elapsed.TotalMilliseconds);
@@ -97,7 +102,7 @@ public static class ViewsBenchmark
 
     public static async Task WriteAsync(TextWriter output, Report v)
     {
-        await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms");
+        await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms; Capacidad productiva a los {v.CapacidadBuildMs:N0} ms ({v.CapacidadFamilias:N0} familias de alimentos)");
         await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB (montículo fragmentado tras la última colección: {v.FragmentedBytes / 1048576.0:N1} MiB); pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
     }
 }

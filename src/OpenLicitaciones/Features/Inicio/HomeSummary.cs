@@ -16,7 +16,7 @@ public static class HomeSummary
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var currentLines = db.PaaLines.Where(l => db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa));
         var contratos = await db.Contratos.Select(c => new ContratoCifra(c.EstadoContrato, c.ValorDelContrato)).ToListAsync(ct);
-        return Figures(await currentLines.CountAsync(ct), await db.Procesos.CountAsync(ct), contratos, proveedores, await db.Asociaciones.CountAsync(ct));
+        return Figures(await currentLines.CountAsync(ct), await db.Procesos.CountAsync(ct), contratos, proveedores, await db.Asociaciones.CountAsync(a => !a.EsDemo, ct));
     }
 
     public sealed record ContratoCifra(string? Estado, long? Valor);

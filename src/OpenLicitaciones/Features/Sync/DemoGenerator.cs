@@ -115,14 +115,23 @@ public sealed class DemoGenerator
          "Suministro de complementos alimentarios del PAE con compras locales (Ley 2046 de 2020)"],
         2_000_000_000, 9_000_000_000, ["Licitación pública"], "Prestación de servicios", "Secretaría de Educación");
 
-    private static readonly (string Product, string Code, string Association)[] LocalFood =
-    [
-        ("plátano hartón", "50401500", "AGROPLATANO"), ("aguacate", "50301500", "AGROPLATANO"),
-        ("huevo AA", "50131700", "ASOPHUEPA"), ("aromáticas empacadas", "50201700", "ASONCAR"),
-        ("repollo y cilantro", "50401500", "ASOCABUYAL"), ("tilapia", "50121500", "ASOPEPCO OCHO"),
-        ("café", "50201700", "ASOCOPALVA"), ("fríjol calima", "50221100", "ASOTOCHE"),
-        ("banano, tomate y habichuela", "50401500", "ASOCAMPROL"),
-    ];
+    /// <summary>
+    /// Food sold by the invented producer organisations of data/productores_demo.json (read through the registry's own
+    /// loader): never by the real associations of data/associations.json, whose sales are not published.
+    /// </summary>
+    private static readonly Lazy<(string Product, string Code, string Producer, string Nit)[]> LocalFood = new(() =>
+    {
+        var data = Path.Combine(AppContext.BaseDirectory, "data");
+        var familias = Productores.RegistroArchivo.LeerFamilias(Path.Combine(data, "productos_unspsc.csv"));
+        return Productores.RegistroArchivo.Leer(Path.Combine(data, "productores_demo.json"), familias, (_, _) => true).Productores
+            .Where(p => p.Nit is not null)
+            .SelectMany(p => p.Productos.Select(x => (x.Producto.ToLowerInvariant(), x.Familia + "1500", p.Nombre, p.Nit!)))
+            .ToArray();
+    });
+
+    /// <summary>Food wholesalers that are not small producers: they win part of the food purchases, as in any municipality.</summary>
+    private static readonly string[] FoodWholesalers =
+        ["Distribuidora de Alimentos del Valle", "Comercializadora Agroalimentaria Central", "Surtidora Mayorista de Víveres"];
 
     private static readonly string[] Services =
     [
@@ -217,13 +226,21 @@ public sealed class DemoGenerator
                 Gender = _rng.NextDouble() < 0.3 ? "Mujer" : "Hombre", Pyme = false, Municipio = PickMunicipio(),
                 Sector = i % 3 == 0 ? "pae" : "obra", FirstYear = FirstYear,
             });
-        foreach (var association in LocalFood.Select(f => f.Association).Distinct())
+        foreach (var (producer, nit) in LocalFood.Value.Select(f => (f.Producer, f.Nit)).Distinct())
             _suppliers.Add(new Supplier
             {
-                Codigo = (code += 37).ToString(Inv), Kind = "company", Nombre = $"{association}{Marker}",
-                Document = (901_200_000 + _rng.Next(0, 99_999)).ToString(Inv),
+                // As the registry names them (the file's names already say "(demo)").
+                Codigo = (code += 37).ToString(Inv), Kind = "company", Nombre = producer, Document = nit,
                 Gender = _rng.NextDouble() < 0.6 ? "Mujer" : "Hombre", Pyme = true, Municipio = _local,
-                Sector = "alimentos", Association = association, FirstYear = Math.Max(FirstYear, 2022),
+                Sector = "alimentos", Association = producer, FirstYear = Math.Max(FirstYear, 2022),
+            });
+        foreach (var wholesaler in FoodWholesalers)
+            _suppliers.Add(new Supplier
+            {
+                Codigo = (code += 37).ToString(Inv), Kind = "company", Nombre = $"{wholesaler} S.A.S.".ToUpperInvariant() + Marker,
+                Document = (900_700_000 + _rng.Next(0, 99_999)).ToString(Inv),
+                Gender = _rng.NextDouble() < 0.3 ? "Mujer" : "Hombre", Pyme = _rng.NextDouble() < 0.5, Municipio = PickMunicipio(),
+                Sector = "mayorista", FirstYear = FirstYear,
             });
     }
 
@@ -280,16 +297,17 @@ public sealed class DemoGenerator
         var localFood = year >= 2022 ? 8 + _rng.Next(0, 6) : 1;
         for (var i = 0; i < localFood; i++)
         {
-            var (product, code, association) = LocalFood[_rng.Next(LocalFood.Length)];
+            var (product, code, producer, _) = LocalFood.Value[_rng.Next(LocalFood.Value.Length)];
             var month = 2 + _rng.Next(0, 10);
             var value = RoundTo(_rng.NextInt64(5_000_000, 60_000_000), 10_000);
             var published = RandomDate(year, month, month, maxDay: 28);
             string? processRef = null;
             if (published <= _today)
             {
-                var seller = _suppliers.FirstOrDefault(s => s.Association == association && s.FirstYear <= year)
-                    ?? PickSupplier(s => s.Sector == "obra", year);
-                processRef = CreateProcess(entity, year, $"Compra local de {product} a productores de {entity.Municipio} para el PAE", code,
+                // Before the strategy, and in about four of ten purchases after it, a wholesaler wins instead.
+                var seller = (year >= 2022 && _rng.NextDouble() < 0.6 ? _suppliers.FirstOrDefault(s => s.Association == producer && s.FirstYear <= year) : null)
+                    ?? PickSupplier(s => s.Sector == "mayorista", year);
+                processRef = CreateProcess(entity, year, $"Suministro de {product} para el Programa de Alimentación Escolar (PAE) de {entity.Municipio}", code,
                     "Contratación régimen especial (con ofertas)", "Compraventa", "Secretaría de Agricultura y Desarrollo Rural",
                     value, published, competitive: true, bidders: [seller], winner: seller);
             }
@@ -488,7 +506,7 @@ public sealed class DemoGenerator
     private JsonObject SupplierRow(Supplier s) => Row(Stamp(new DateTime(s.FirstYear, 1, 10)),
         ("codigo", s.Codigo), ("nombre", s.Nombre), ("nit", s.Document ?? "No Definido"), ("es_entidad", "No"),
         ("es_grupo", s.Kind == "group" ? "Si" : "No"), ("esta_activa", "Si"), ("fecha_creacion", Floating(new DateTime(s.FirstYear - 1, 6, 1))),
-        ("codigo_categoria_principal", s.Kind == "natural" ? "V1.80111600" : s.Association is not null ? "V1.50401500" : "V1.72141100"),
+        ("codigo_categoria_principal", s.Kind == "natural" ? "V1.80111600" : s.Sector is "alimentos" or "mayorista" ? "V1.50401500" : "V1.72141100"),
         ("pais", "Colombia"), ("departamento", s.Municipio == "Bogotá" ? "Distrito Capital de Bogotá" : _region),
         ("municipio", s.Municipio), ("tipo_empresa", s.Kind == "natural" ? "Persona Natural" : s.Kind == "group" ? "Consorcio" : "Sociedad por acciones simplificada"),
         ("tipo_doc_representante_legal", "Cédula de Ciudadanía"), ("espyme", s.Pyme ? "Si" : "No"));

@@ -49,16 +49,39 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("EsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Fuente")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Latitud")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitud")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Lugar")
                         .HasColumnType("text");
 
                     b.Property<string>("Municipio")
                         .HasColumnType("text");
 
+                    b.Property<string>("Nit")
+                        .HasColumnType("text");
+
                     b.Property<string>("Nombre")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Origen")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("archivo");
 
                     b.HasKey("Id");
 
@@ -596,6 +619,12 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
 
                     b.Property<double?>("Cantidad")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("Familia")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Periodo")
                         .HasColumnType("text");

@@ -40,16 +40,39 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("Fuente")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitud")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitud")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Lugar")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Municipio")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Nit")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nombre")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Origen")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("archivo");
 
                     b.HasKey("Id");
 
@@ -585,6 +608,12 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
 
                     b.Property<double?>("Cantidad")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Familia")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Periodo")
                         .HasColumnType("TEXT");

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Features.Productores;
+
+/// <summary>
+/// Capacidad productiva's view of the data (CONTRACTS §6): the registry, the food contracts and current PAA food lines,
+/// and the declared demand, rebuilt after every change of the synced data or the registry and swapped in whole.
+/// </summary>
+public sealed class CapacidadSnapshot
+{
+    public const int Anios = 6;
+    private readonly DerivedView<CapacidadDatos> _view;
+
+    public CapacidadSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, UnspscFamilias familias,
+        IOptions<CapacidadOptions> options, RegistroProductores registro, TimeProvider time, ILogger<CapacidadSnapshot> log)
+    {
+        var anioConstruido = 0;
+        _view = new DerivedView<CapacidadDatos>(notifier, log, async ct =>
+        {
+            var anio = anioConstruido = ColombiaTime.Now(time).Year;
+            return await BuildAsync(dbFactory, familias, CapacidadOptions.Ruta(options.Value.DemandaDeclarada), registro, anio, ct);
+        }, _ => anioConstruido == ColombiaTime.Now(time).Year);
+    }
+
+    public Task<CapacidadDatos> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
+
+    private static async Task<CapacidadDatos> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, UnspscFamilias familias, string demandaPath,
+        RegistroProductores registro, int anio, CancellationToken ct)
+    {
+        var (desde, hasta) = (anio - (Anios - 1), anio);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var productores = (await db.Asociaciones.AsNoTracking().Include(a => a.Productos).OrderBy(a => a.EsDemo).ThenBy(a => a.Nombre).ToListAsync(ct))
+            .Select(a => new ProductorVista(a.Id, a.Nombre, a.Nit, a.Latitud, a.Longitud, a.Lugar, a.EsDemo, a.Fuente,
+                a.Productos.OrderBy(p => p.Id).Select(p =>
+                {
+                    var publicada = new CapacidadPublicada(p.Cantidad, p.Unidad, p.Periodo);
+                    return new ProductoVista(p.Producto, p.Familia, publicada, Capacidad.Mensual(publicada));
+                }).ToList()))
+            .ToList();
+
+        var (inicio, fin) = (new DateTime(desde, 1, 1), new DateTime(hasta + 1, 1, 1));
+        // A superset in SQL (engines differ in case rules); FoodRule decides exactly in memory.
+        var filas = await db.Contratos.AsNoTracking()
+            .Where(c => c.FechaDeFirma >= inicio && c.FechaDeFirma < fin)
+            .Where(c => c.CodigoCategoriaPrincipal!.StartsWith("50") || c.CodigoCategoriaPrincipal.StartsWith("8515") || c.CodigoCategoriaPrincipal.StartsWith("9010")
+                        || c.ObjetoDelContrato!.Contains("PAE") || c.ObjetoDelContrato.Contains("pae") || c.ObjetoDelContrato.Contains("Pae")
+                        || c.ObjetoDelContrato.Contains("scolar") || c.ObjetoDelContrato.Contains("SCOLAR"))
+            .Select(c => new
+            {
+                c.IdContrato, c.FechaDeFirma, c.ValorDelContrato, c.CodigoCategoriaPrincipal, c.EstadoContrato, c.DocumentoProveedor, c.CodigoProveedor,
+                c.ProveedorAdjudicado, c.ObjetoDelContrato,
+            })
+            .ToListAsync(ct);
+        var secret = await InstallationSecret.GetAsync(db, null, ct);
+        var contratos = filas
+            .Where(c => FoodRule.IsFoodPurchase(c.CodigoCategoriaPrincipal) || FoodRule.IsPaeOperation(c.CodigoCategoriaPrincipal, c.ObjetoDelContrato))
+            .Select(c =>
+            {
+                var nit = c.DocumentoProveedor is { } d && Nit.IsCompany(d) ? d : null;
+                var key = SupplierIdentity.Key(c.DocumentoProveedor, c.CodigoProveedor);
+                var id = key is null ? null : SupplierIdentity.PublicId(key, c.CodigoProveedor is { } codigo ? [codigo] : [], secret);
+                return new ContratoComida(new ContratoAlimento(c.IdContrato, c.FechaDeFirma?.Year, c.ValorDelContrato, c.CodigoCategoriaPrincipal,
+                    c.EstadoContrato, nit, c.CodigoProveedor, c.ProveedorAdjudicado), c.ObjetoDelContrato, id);
+            })
+            .ToList();
+
+        var lineas = (await db.PaaLines.AsNoTracking()
+                .Where(l => l.Annio == anio && l.CategoriasUnspsc.Contains(";50")
+                            && db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa))
+                .Select(l => new { l.Id, l.CategoriasUnspsc, l.ValorTotalEsperado, l.MesEsperadoInicio, l.MesEsperadoRecepcion })
+                .ToListAsync(ct))
+            .Select(l => new LineaComida(l.Id, l.CategoriasUnspsc.Split(';', StringSplitOptions.RemoveEmptyEntries), l.ValorTotalEsperado,
+                l.MesEsperadoInicio ?? l.MesEsperadoRecepcion))
+            .ToList();
+
+        var avisos = registro.Errores.Select(e => e.ToString()).ToList();
+        var (filasDemanda, erroresDemanda) = DemandaDeclarada.Leer(demandaPath);
+        avisos.AddRange(erroresDemanda.Select(e => e.ToString()));
+        var usables = registro.Demo ? filasDemanda : filasDemanda.Where(f => !f.EsDemo).ToList();
+        var (demanda, omitidos) = DemandaDeclarada.PorProducto(usables);
+        avisos.AddRange(omitidos);
+        return CapacidadVista.Construir(productores, contratos, lineas, demanda, familias, anio, desde, hasta, avisos);
+    }
+}

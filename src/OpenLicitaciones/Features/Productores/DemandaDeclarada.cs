@@ -1,0 +1,80 @@
+using System.Globalization;
+using CsvHelper;
+using OpenLicitaciones.Features.Shared;
+
+namespace OpenLicitaciones.Features.Productores;
+
+/// <summary>One row of data/demanda_declarada.csv: how much of a product the municipality says it needs in a month.</summary>
+public sealed record DemandaFila(string Familia, string Producto, double Cantidad, string Unidad, int Mes, bool EsDemo);
+
+/// <summary>A product's declared demand per month in its base unit: the average over the months declared.</summary>
+public sealed record DemandaProducto(string Familia, string Producto, double PromedioMensual, UnidadBase Unidad, IReadOnlyList<int> Meses, bool EsDemo);
+
+/// <summary>The declared monthly demand (data/demanda_declarada.csv) that staff keep: loaded with a message per bad row.</summary>
+public static class DemandaDeclarada
+{
+    public static (IReadOnlyList<DemandaFila> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path)
+    {
+        var archivo = Path.GetFileName(path);
+        var filas = new List<DemandaFila>();
+        var errores = new List<ErrorCarga>();
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            var fila = $"fila {csv.Parser.Row}";
+            var error = Validar(csv, out var parsed);
+            if (error is { } e) errores.Add(new ErrorCarga(archivo, fila, e.Campo, e.Mensaje));
+            else filas.Add(parsed!);
+        }
+        return (filas, errores);
+    }
+
+    private static (string Campo, string Mensaje)? Validar(CsvReader csv, out DemandaFila? fila)
+    {
+        fila = null;
+        var familia = csv.GetField("familia")?.Trim() ?? "";
+        if (familia.Length != 4 || !familia.StartsWith("50", StringComparison.Ordinal) || !familia.All(char.IsAsciiDigit))
+            return ("familia", $"«{familia}» no es una familia UNSPSC de alimentos (cuatro dígitos que empiezan por 50).");
+        var producto = csv.GetField("producto")?.Trim() ?? "";
+        if (producto.Length == 0) return ("producto", "falta el producto.");
+        var rawCantidad = csv.GetField("cantidad")?.Trim() ?? "";
+        if (!double.TryParse(rawCantidad, NumberStyles.Float, CultureInfo.InvariantCulture, out var cantidad) || !double.IsFinite(cantidad))
+            return ("cantidad", $"«{rawCantidad}» no es un número.");
+        if (cantidad < 0) return ("cantidad", "la cantidad no puede ser negativa.");
+        var unidad = csv.GetField("unidad")?.Trim() ?? "";
+        if (!Capacidad.UnidadConocida(unidad)) return ("unidad", $"unidad «{unidad}» desconocida; se aceptan: {Capacidad.UnidadesAceptadas}.");
+        var rawMes = csv.GetField("mes")?.Trim() ?? "";
+        if (!int.TryParse(rawMes, CultureInfo.InvariantCulture, out var mes) || mes is < 1 or > 12)
+            return ("mes", $"«{rawMes}» no es un mes (1 a 12).");
+        var demo = PlainText.Fold(csv.GetField("demo") ?? "") is "si" or "true" or "1";
+        fila = new DemandaFila(familia, producto, cantidad, unidad, mes, demo);
+        return null;
+    }
+
+    /// <summary>
+    /// Per product: the declared quantities in its base unit, summed per month and averaged over the months declared. A
+    /// product declared in units with no fixed weight, or in two base units, is left out with an error.
+    /// </summary>
+    public static (IReadOnlyList<DemandaProducto> Productos, IReadOnlyList<string> Omitidos) PorProducto(IEnumerable<DemandaFila> filas)
+    {
+        var productos = new List<DemandaProducto>();
+        var omitidos = new List<string>();
+        foreach (var grupo in filas.GroupBy(f => (f.Familia, Clave: PlainText.Fold(f.Producto))))
+        {
+            var normalizadas = grupo.Select(f => (Fila: f, Mensual: Capacidad.DemandaMensual(f.Cantidad, f.Unidad))).ToList();
+            var nombre = grupo.First().Producto;
+            if (normalizadas.Any(n => n.Mensual is null) || normalizadas.Select(n => n.Mensual!.Value.Unidad).Distinct().Count() > 1)
+            {
+                omitidos.Add($"{nombre}: la demanda está en unidades que no se pueden sumar entre sí.");
+                continue;
+            }
+            var porMes = normalizadas.GroupBy(n => n.Fila.Mes).ToDictionary(m => m.Key, m => m.Sum(n => n.Mensual!.Value.Cantidad));
+            productos.Add(new DemandaProducto(grupo.Key.Familia, nombre, porMes.Values.Average(), normalizadas[0].Mensual!.Value.Unidad,
+                porMes.Keys.Order().ToList(), grupo.Any(f => f.EsDemo)));
+        }
+        return (productos, omitidos);
+    }
+}

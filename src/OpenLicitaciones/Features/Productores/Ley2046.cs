@@ -1,0 +1,67 @@
+using OpenLicitaciones.Features.Shared;
+
+namespace OpenLicitaciones.Features.Productores;
+
+/// <summary>A contract as G10 needs it: its year of signature, value, principal UNSPSC code, state and supplier.</summary>
+public sealed record ContratoAlimento(
+    string IdContrato, int? Anio, long? Valor, string? Unspsc, string? Estado, string? NitProveedor, string? CodigoProveedor, string? Proveedor);
+
+/// <summary>How much of a figure's base is known (CONTRACTS §7): in contracts and in pesos.</summary>
+public sealed record CoberturaDatos(int Conocidos, int Todos, long ValorConocido, long ValorTotal)
+{
+    public double? PorConteo => Todos == 0 ? null : (double)Conocidos / Todos;
+    public double? PorValor => ValorTotal == 0 ? null : (double)ValorConocido / ValorTotal;
+
+    /// <summary>A known base under 30 % of its period is shown greyed as "cobertura baja".</summary>
+    public bool Baja => PorConteo < 0.3;
+}
+
+/// <summary>A registered local producer that sold food to the entity in a year.</summary>
+public sealed record ProductorContado(string Nit, string Nombre, int Contratos, long Valor);
+
+/// <summary>G10 for one year: share of food purchase value bought from local small producers, or why there is none.</summary>
+public sealed record Ley2046Anio(
+    int Anio, int ContratosAlimentos, long ValorAlimentos, long ValorProductores, double? Participacion, string? Motivo,
+    CoberturaDatos Cobertura, IReadOnlyList<ProductorContado> Productores)
+{
+    public bool CumpleMeta => Participacion >= Ley2046.Meta;
+}
+
+/// <summary>
+/// Ley 2046 de 2020 (G10, CONTRACTS §7): the share of the value of food purchases — counted contracts (set A) whose
+/// principal UNSPSC code is in segment 50, by year of signature — sold by suppliers whose NIT is in the producer registry.
+/// Contracts whose supplier or value is unknown are left out of the base and counted in the coverage. While no registry
+/// entry has a NIT the share is "registro incompleto", never 0 %. The Indicadores reuse this function as is.
+/// </summary>
+public static class Ley2046
+{
+    public const double Meta = 0.30;
+    public const string RegistroIncompleto = "Registro incompleto: ninguna organización del registro de productores tiene NIT.";
+    public const string SinDatos = "Sin datos: no hay compras de alimentos firmadas este año.";
+
+    public static IReadOnlyList<Ley2046Anio> PorAnio(IEnumerable<ContratoAlimento> contratos, IReadOnlyDictionary<string, string> productoresPorNit,
+        int desde, int hasta)
+    {
+        var compras = contratos
+            .Where(c => c.Anio is { } a && a >= desde && a <= hasta && FoodRule.IsFoodPurchase(c.Unspsc) && SecopRules.CountsAsContract(c.Estado))
+            .ToLookup(c => c.Anio!.Value);
+        return Enumerable.Range(desde, hasta - desde + 1).Select(anio => Anio(anio, compras[anio].ToList(), productoresPorNit)).ToList();
+    }
+
+    private static Ley2046Anio Anio(int anio, List<ContratoAlimento> compras, IReadOnlyDictionary<string, string> productoresPorNit)
+    {
+        var conocidos = compras.Where(c => c.Valor is not null && (c.NitProveedor is not null || !PlainText.IsSentinel(c.CodigoProveedor))).ToList();
+        var cobertura = new CoberturaDatos(conocidos.Count, compras.Count, conocidos.Sum(c => c.Valor!.Value), compras.Sum(c => c.Valor ?? 0));
+        var locales = conocidos.Where(c => c.NitProveedor is { } nit && productoresPorNit.ContainsKey(nit)).ToList();
+        var productores = locales.GroupBy(c => c.NitProveedor!)
+            .Select(g => new ProductorContado(g.Key, productoresPorNit[g.Key], g.Count(), g.Sum(c => c.Valor!.Value)))
+            .OrderByDescending(p => p.Valor).ThenBy(p => p.Nit, StringComparer.Ordinal).ToList();
+        var valorLocales = locales.Sum(c => c.Valor!.Value);
+        var motivo = productoresPorNit.Count == 0 ? RegistroIncompleto
+            : compras.Count == 0 ? SinDatos
+            : cobertura.ValorConocido == 0 ? "Sin datos: ninguna compra de alimentos tiene proveedor y valor conocidos."
+            : null;
+        double? participacion = motivo is null ? (double)valorLocales / cobertura.ValorConocido : null;
+        return new Ley2046Anio(anio, compras.Count, cobertura.ValorTotal, valorLocales, participacion, motivo, cobertura, productores);
+    }
+}
