@@ -57,6 +57,14 @@ public sealed class CapacidadTests(AppServer server, BrowserFixture browser)
         await Expect(fila).ToContainTextAsync("Productos lácteos y huevos");
         await Expect(fila).ToContainTextAsync("Huevo (AA-AAA):"); // a coverage against the declared demand, in the same unit
 
+        await fila.GetByRole(AriaRole.Button, new() { Name = "Detalle y proveedores" }).ClickAsync();
+        var detalle = page.GetByTestId("familia-detalle");
+        await Expect(detalle.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Productos lácteos y huevos (5013)");
+        await Expect(detalle.Locator(".mes-strip li")).ToHaveCountAsync(12);
+        await Expect(detalle.Locator("ul.ganadores a[href^='/proveedores/']").First).ToBeVisibleAsync(); // who won, in the Monitor
+        await Expect(page).ToHaveURLAsync(new Regex("familia=5013"));
+        await Screenshots.SaveAsync(page, Viewport.Desktop);
+
         await fila.GetByTestId("enlace-banco").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/licitaciones\\?familia=5013$"));

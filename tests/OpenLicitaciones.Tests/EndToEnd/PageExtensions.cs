@@ -25,7 +25,9 @@ public static class PageExtensions
         // Name the widest elements so the failure says what to fix.
         var culprits = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+                // What overflows inside a region that scrolls by itself does not widen the page.
+                .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false; return true; })
                 .slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px)`)
             """);
         Assert.Fail($"The page scrolls sideways: content {widths[0]} px wide in a {widths[1]} px screen: {string.Join(", ", culprits)}");

@@ -25,7 +25,7 @@ public sealed class CapacidadPageTests : ComponentTest
 
         var ficha = cut.WaitForElement("[data-testid=productor-ficha]");
         Assert.Equal("Avícola Comunitaria La Buitrera (demo)", ficha.QuerySelector("h3")!.TextContent.Trim());
-        var filas = ficha.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var filas = ficha.QuerySelectorAll(".ficha-productos li").Select(r => r.TextContent).ToList();
         Assert.Contains(filas, r => r.Contains("Huevo (AA-AAA)") && r.Contains("90.000 huevos por mes") && r.Contains("90.000 huevos/mes"));
         Assert.Contains(filas, r => r.Contains("Pollo en canal") && r.Contains("24 toneladas por semestre") && r.Contains("4.000 kg/mes"));
         Assert.Contains(ficha.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/licitaciones?familia=5013");

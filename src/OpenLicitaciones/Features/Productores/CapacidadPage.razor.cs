@@ -15,6 +15,9 @@ public sealed partial class CapacidadPage
     /// <summary>The organisation whose card is open, kept in the URL so a card can be shared.</summary>
     [SupplyParameterFromQuery(Name = "org")] public string? Org { get; set; }
 
+    /// <summary>The food family whose detail is open.</summary>
+    [SupplyParameterFromQuery(Name = "familia")] public string? Familia { get; set; }
+
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private CapacidadDatos? _datos;
@@ -47,6 +50,12 @@ public sealed partial class CapacidadPage
         (_seleccionadoId, _seleccionado) = (id, _datos?.Productores.FirstOrDefault(p => p.Id.ToString(Inv) == id));
         Org = id;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("org", id), new NavigationOptions { ReplaceHistoryEntry = true });
+    }
+
+    private void SeleccionarFamilia(string familia)
+    {
+        Familia = familia;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("familia", familia), new NavigationOptions { ReplaceHistoryEntry = true });
     }
 
     private static string Coordenadas(double lat, double lon) => $"{lat.ToString("0.0000", Inv)}, {lon.ToString("0.0000", Inv)}";
