@@ -109,6 +109,10 @@ public sealed class ScaleBenchmarkTests
             var views = report.RootElement.GetProperty("Views");
             Assert.True(views.GetProperty("BancoRows").GetInt32() > 0);
             Assert.True(views.GetProperty("MonitorSuppliers").GetInt32() > 0);
+            Assert.True(views.GetProperty("CapacidadFamilias").GetInt32() > 0);
+            // Every main view answers with rows: the benchmark's database is started as the app starts one (the registry seeded).
+            Assert.All(report.RootElement.GetProperty("Queries").EnumerateArray(),
+                q => Assert.True(q.GetProperty("Rows").GetInt32() > 0, q.GetProperty("View").GetString()));
             Assert.InRange(views.GetProperty("PeakRssBytes").GetInt64(), 1, Environment.WorkingSet * 4L);
             Assert.True(report.RootElement.GetProperty("Storage").GetProperty("Bytes").GetInt64() > 0);
         }

@@ -37,9 +37,9 @@ public sealed class BenchmarkDatabase : IDbContextFactory<AppDbContext>, IAsyncD
             database = new BenchmarkDatabase(
                 new DatabaseSettings(provider, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString), name, server);
         }
-        await using var db = database.CreateDbContext();
-        await database.Settings.MigrateAsync(db, ct);
-        if (provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // As the app starts on a new database: the schema, WAL on SQLite, and the producer registry its views read.
+        await using (var app = AppComposition.CreateBuilder(AppArguments(database.Settings)).Build())
+            await app.Services.InitializeDatabaseAsync(ct);
         return database;
     }
 
