@@ -34,7 +34,9 @@ public sealed class CapacidadSnapshot
     {
         var (desde, hasta) = (anio - (Anios - 1), anio);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var productores = (await db.Asociaciones.AsNoTracking().Include(a => a.Productos).OrderBy(a => a.EsDemo).ThenBy(a => a.Nombre).ToListAsync(ct))
+        // Ordered here, not by the engine: SQLite and PostgreSQL collate accents and case differently.
+        var productores = (await db.Asociaciones.AsNoTracking().Include(a => a.Productos).ToListAsync(ct))
+            .OrderBy(a => a.EsDemo).ThenBy(a => a.Nombre, StringComparer.Ordinal).ThenBy(a => a.Id)
             .Select(a => new ProductorVista(a.Id, a.Nombre, a.Nit, a.Latitud, a.Longitud, a.Lugar, a.EsDemo, a.Fuente,
                 a.Productos.OrderBy(p => p.Id).Select(p =>
                 {
