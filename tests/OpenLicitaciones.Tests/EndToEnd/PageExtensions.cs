@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,4 +56,23 @@ public static class PageExtensions
             await Task.Delay(100);
         }
     }
+
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    /// <summary>axe-core's WCAG 2.1 A and AA rules find nothing on the page as it is now (and really ran).</summary>
+    public static async Task AssertNoAxeViolationsAsync(this IPage page, string path, Viewport viewport)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0, Describe(path, viewport, result.Violations));
+    }
+
+    private static string Describe(string path, Viewport viewport, AxeResultItem[] violations) =>
+        $"{path} on {viewport.Name} ({viewport.Width}x{viewport.Height}) has {violations.Length} WCAG 2.1 A/AA violation(s):\n" +
+        string.Join("\n", violations.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help} [{v.HelpUrl}]\n" +
+            string.Join("\n", v.Nodes.Take(5).Select(n => $"    {string.Join(" ", n.Target)}: {n.Html}")) +
+            (v.Nodes.Length > 5 ? $"\n    … and {v.Nodes.Length - 5} more" : "")));
+
 }
