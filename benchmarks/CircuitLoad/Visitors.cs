@@ -8,7 +8,8 @@ namespace CircuitLoad;
 /// <summary>
 /// The active pages: each one a visitor in its own browser context who opens /licitaciones and then, until the time is
 /// up, goes round the same visit — filter the Banco (the food checkbox, a search, the order), open the Monitor, sort a
-/// column, open a supplier's profile — pausing between actions as a person reads. Each action waits for the page to show
+/// column, open a supplier's profile, open Capacidad productiva, select an organisation on the map, zoom in, open a food
+/// family's detail — pausing between actions as a person reads. Each action waits for the page to show
 /// its result before the next; one that fails is counted and the visitor starts over from a fresh load.
 /// </summary>
 public static class Visitors
@@ -65,7 +66,7 @@ public static class Visitors
                     tally.Interaction();
                 }
             }
-            catch (PlaywrightException e)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
                 tally.Error(FirstLine(e.Message));
                 opened = false; // start over from a fresh load
@@ -119,6 +120,29 @@ public static class Visitors
             var name = await link.InnerTextAsync();
             await link.ClickAsync();
             await Expect(h1).ToHaveTextAsync(name);
+        };
+        yield return async () =>
+        {
+            await sections.GetByRole(AriaRole.Link, new() { Name = "Capacidad productiva" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/capacidad$"));
+            await Expect(page.GetByTestId("mapa-marcador").First).ToBeVisibleAsync();
+        };
+        yield return async () =>
+        {
+            var marcadores = page.GetByTestId("mapa-marcador");
+            await marcadores.Nth(random.Next(await marcadores.CountAsync())).ClickAsync();
+            await Expect(page.GetByTestId("productor-ficha")).ToBeVisibleAsync();
+        };
+        yield return async () =>
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Acercar" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Alejar" })).ToBeEnabledAsync();
+        };
+        yield return async () =>
+        {
+            var detalles = page.GetByRole(AriaRole.Button, new() { Name = "Detalle y proveedores" });
+            await detalles.Nth(random.Next(await detalles.CountAsync())).ClickAsync();
+            await Expect(page.GetByTestId("familia-detalle")).ToBeVisibleAsync();
         };
     }
 

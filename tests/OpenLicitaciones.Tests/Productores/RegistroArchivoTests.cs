@@ -122,6 +122,16 @@ public sealed class RegistroArchivoTests : IDisposable
             Assert.True(geografia.Contiene(a.Latitud!.Value, a.Longitud!.Value));
             Assert.EndsWith("(ubicación de demostración)", a.Lugar);
         });
+        // Apart enough that their 48-px markers do not cover one another on the whole-municipality map (about 4 km).
+        var cerca = demo.SelectMany(a => demo.Where(b => b.Id > a.Id).Select(b => (a.Nombre, b.Nombre, Km: Km(a, b)))).Where(p => p.Km < 4).ToList();
+        Assert.True(cerca.Count == 0, string.Join("; ", cerca));
+    }
+
+    private static double Km(Asociacion a, Asociacion b)
+    {
+        var dx = (a.Longitud!.Value - b.Longitud!.Value) * 111.32 * Math.Cos(a.Latitud!.Value * Math.PI / 180);
+        var dy = (a.Latitud!.Value - b.Latitud!.Value) * 110.57;
+        return Math.Sqrt(dx * dx + dy * dy);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

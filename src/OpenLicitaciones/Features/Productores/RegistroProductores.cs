@@ -73,15 +73,15 @@ public sealed class RegistroProductores(IOptions<CapacidadOptions> options, ICon
 
     private IEnumerable<ProductorArchivo> Ubicar(IReadOnlyList<ProductorArchivo> demo)
     {
-        // Skip the town centre: producer organisations are rural. A fixed order keeps the demo map the same at every start.
-        var lugares = geografia.CentrosPoblados.Where(c => !c.EsCabecera).OrderBy(c => c.Codigo, StringComparer.Ordinal).ToList();
+        // Rural places (not the town centre) from west to east, taken at even steps so the demo markers stand apart;
+        // a fixed order keeps the demo map the same at every start.
+        var lugares = geografia.CentrosPoblados.Where(c => !c.EsCabecera).OrderBy(c => c.Longitud).ThenBy(c => c.Codigo, StringComparer.Ordinal).ToList();
         if (lugares.Count == 0) lugares = [.. geografia.CentrosPoblados];
-        return demo.Select((p, i) => p.Latitud is not null || lugares.Count == 0 ? p : p with
+        return demo.Select((p, i) =>
         {
-            Latitud = lugares[i * 5 % lugares.Count].Latitud, Longitud = lugares[i * 5 % lugares.Count].Longitud,
-            Lugar = $"{Titulo(lugares[i * 5 % lugares.Count].Nombre)} (ubicación de demostración)",
+            if (p.Latitud is not null || lugares.Count == 0) return p;
+            var lugar = lugares[(2 * i + 1) * lugares.Count / (2 * demo.Count)];
+            return p with { Latitud = lugar.Latitud, Longitud = lugar.Longitud, Lugar = $"{lugar.Nombre} (ubicación de demostración)" };
         });
     }
-
-    private static string Titulo(string nombre) => System.Globalization.CultureInfo.GetCultureInfo("es-CO").TextInfo.ToTitleCase(nombre.ToLowerInvariant());
 }
