@@ -22,6 +22,7 @@ public sealed class CapacidadTests(AppServer server, BrowserFixture browser)
         var ficha = page.GetByTestId("productor-ficha");
         await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Avícola Comunitaria La Buitrera (demo)");
         await Expect(ficha).ToContainTextAsync("90.000 huevos por mes");
+        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToBeFocusedAsync(); // the card just opened takes focus
         await Expect(page).ToHaveURLAsync(new Regex("org="));
         await Screenshots.SaveAsync(page, Viewport.Desktop);
 
@@ -40,6 +41,7 @@ public sealed class CapacidadTests(AppServer server, BrowserFixture browser)
         var ficha = page.GetByTestId("productor-ficha");
         await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Mujeres Lecheras de Tienda Nueva (demo)");
         await Expect(ficha).ToContainTextAsync("36.000 L/mes");
+        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToBeInViewportAsync(); // below the map on a phone: brought into view
         await page.AssertFitsWidthAsync();
         await page.AssertNoAxeViolationsAsync("/capacidad con una ficha abierta", Viewport.Phone);
         await Screenshots.SaveAsync(page, Viewport.Phone);

@@ -56,6 +56,24 @@ public sealed class Ley2046Tests
         Assert.False(anios[1].CumpleMeta);
     }
 
+    [Fact]
+    public void Local_msmes_are_a_separate_broader_share_with_their_own_coverage()
+    {
+        var contratos = new[]
+        {
+            C(2025, 30_000_000, "901200301") with { MipymeLocal = true },  // a registered producer that is also a local MSME
+            C(2025, 20_000_000, "900700123") with { MipymeLocal = true },  // a local MSME wholesaler: not Ley 2046
+            C(2025, 50_000_000, "900700999") with { MipymeLocal = false }, // a large or non-local firm
+            C(2025, 100_000_000, "900700555"),                             // location or size unknown: left out of this base
+        };
+
+        var anio = Assert.Single(Ley2046.PorAnio(contratos, Registro, 2025, 2025));
+
+        Assert.Equal(0.5, anio.ParticipacionMipymeLocal);                      // 50 M of the 100 M known
+        Assert.Equal((3, 4), (anio.CoberturaMipymeLocal.Conocidos, anio.CoberturaMipymeLocal.Todos));
+        Assert.Equal(30_000_000 / 200_000_000.0, anio.Participacion!.Value, 6); // G10 unchanged: 30 M of 200 M
+    }
+
     [Theory]
     [InlineData(1, 10, true)]   // 10 % known: cobertura baja
     [InlineData(3, 10, false)]  // 30 % is enough

@@ -26,6 +26,8 @@ public sealed partial class CapacidadPage
     private IReadOnlyList<ProductorVista> _sinUbicacion = [];
     private string? _seleccionadoId;
     private ProductorVista? _seleccionado;
+    private ProductorFicha? _ficha;
+    private bool _enfocarFicha;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -42,6 +44,14 @@ public sealed partial class CapacidadPage
         _seleccionado = _datos.Productores.FirstOrDefault(p => p.Id.ToString(Inv) == Org);
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Only after a visitor opened a card: a card opened by the address (a shared link) leaves focus where the page puts it.
+        if (!_enfocarFicha || _ficha is null) return;
+        _enfocarFicha = false;
+        await _ficha.EnfocarAsync();
+    }
+
     private string Descripcion(ProductorVista p) =>
         $"{(p.EsDemo ? "organización de demostración, " : "")}{p.Lugar ?? "ubicación registrada"}; produce {string.Join(", ", p.Productos.Select(x => x.Producto))}";
 
@@ -49,6 +59,7 @@ public sealed partial class CapacidadPage
     {
         (_seleccionadoId, _seleccionado) = (id, _datos?.Productores.FirstOrDefault(p => p.Id.ToString(Inv) == id));
         Org = id;
+        _enfocarFicha = _seleccionado is not null;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("org", id), new NavigationOptions { ReplaceHistoryEntry = true });
     }
 

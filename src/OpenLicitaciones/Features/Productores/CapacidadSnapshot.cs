@@ -17,20 +17,23 @@ public sealed class CapacidadSnapshot
     private readonly DerivedView<CapacidadDatos> _view;
 
     public CapacidadSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, UnspscFamilias familias,
-        IOptions<CapacidadOptions> options, RegistroProductores registro, TimeProvider time, ILogger<CapacidadSnapshot> log)
+        IOptions<CapacidadOptions> options, IOptions<EntitiesOptions> entities, RegistroProductores registro, TimeProvider time,
+        ILogger<CapacidadSnapshot> log)
     {
         var anioConstruido = 0;
+        // A supplier is local where the entities are (the Monitor's rule).
+        var municipios = entities.Value.Municipios.Select(PlainText.Fold).ToHashSet();
         _view = new DerivedView<CapacidadDatos>(notifier, log, async ct =>
         {
             var anio = anioConstruido = ColombiaTime.Now(time).Year;
-            return await BuildAsync(dbFactory, familias, CapacidadOptions.Ruta(options.Value.DemandaDeclarada), registro, anio, ct);
+            return await BuildAsync(dbFactory, familias, CapacidadOptions.Ruta(options.Value.DemandaDeclarada), registro, municipios, anio, ct);
         }, _ => anioConstruido == ColombiaTime.Now(time).Year);
     }
 
     public Task<CapacidadDatos> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
     private static async Task<CapacidadDatos> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, UnspscFamilias familias, string demandaPath,
-        RegistroProductores registro, int anio, CancellationToken ct)
+        RegistroProductores registro, IReadOnlySet<string> municipios, int anio, CancellationToken ct)
     {
         var (desde, hasta) = (anio - (Anios - 1), anio);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -55,10 +58,15 @@ public sealed class CapacidadSnapshot
             .Select(c => new
             {
                 c.IdContrato, c.FechaDeFirma, c.ValorDelContrato, c.CodigoCategoriaPrincipal, c.EstadoContrato, c.DocumentoProveedor, c.CodigoProveedor,
-                c.ProveedorAdjudicado, c.ObjetoDelContrato,
+                c.ProveedorAdjudicado, c.ObjetoDelContrato, c.EsPyme,
             })
             .ToListAsync(ct);
         var secret = await InstallationSecret.GetAsync(db, null, ct);
+        // Where each food supplier is and whether it is an MSME, from SECOP's supplier registry, for the "mipyme local" figure.
+        var nits = filas.Select(c => c.DocumentoProveedor).Where(n => n is not null).Distinct().ToList();
+        var registrados = (await db.Proveedores.AsNoTracking().Where(p => p.Nit != null && nits.Contains(p.Nit))
+                .Select(p => new { p.Nit, p.Municipio, p.EsPyme }).ToListAsync(ct))
+            .GroupBy(p => p.Nit!).ToDictionary(g => g.Key, g => g.First());
         var contratos = filas
             .Where(c => FoodRule.IsFoodPurchase(c.CodigoCategoriaPrincipal) || FoodRule.IsPaeOperation(c.CodigoCategoriaPrincipal, c.ObjetoDelContrato))
             .Select(c =>
@@ -66,8 +74,12 @@ public sealed class CapacidadSnapshot
                 var nit = c.DocumentoProveedor is { } d && Nit.IsCompany(d) ? d : null;
                 var key = SupplierIdentity.Key(c.DocumentoProveedor, c.CodigoProveedor);
                 var id = key is null ? null : SupplierIdentity.PublicId(key, c.CodigoProveedor is { } codigo ? [codigo] : [], secret);
+                var registro = c.DocumentoProveedor is { } doc ? registrados.GetValueOrDefault(doc) : null;
+                var pyme = c.EsPyme ?? registro?.EsPyme;
+                bool? local = registro?.Municipio is { } m ? municipios.Contains(PlainText.Fold(m)) : null;
+                bool? mipymeLocal = pyme == false || local == false ? false : pyme == true && local == true ? true : null;
                 return new ContratoComida(new ContratoAlimento(c.IdContrato, c.FechaDeFirma?.Year, c.ValorDelContrato, c.CodigoCategoriaPrincipal,
-                    c.EstadoContrato, nit, c.CodigoProveedor, c.ProveedorAdjudicado), c.ObjetoDelContrato, id);
+                    c.EstadoContrato, nit, c.CodigoProveedor, c.ProveedorAdjudicado, mipymeLocal), c.ObjetoDelContrato, id);
             })
             .ToList();
 

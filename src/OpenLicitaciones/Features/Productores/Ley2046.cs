@@ -2,9 +2,13 @@ using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Productores;
 
-/// <summary>A contract as G10 needs it: its year of signature, value, principal UNSPSC code, state and supplier.</summary>
+/// <summary>
+/// A contract as G10 needs it: its year of signature, value, principal UNSPSC code, state and supplier; and whether the
+/// supplier is an MSME located in the municipality (null when either is unknown), for the separate "mipyme local" figure.
+/// </summary>
 public sealed record ContratoAlimento(
-    string IdContrato, int? Anio, long? Valor, string? Unspsc, string? Estado, string? NitProveedor, string? CodigoProveedor, string? Proveedor);
+    string IdContrato, int? Anio, long? Valor, string? Unspsc, string? Estado, string? NitProveedor, string? CodigoProveedor, string? Proveedor,
+    bool? MipymeLocal = null);
 
 /// <summary>How much of a figure's base is known (CONTRACTS §7): in contracts and in pesos.</summary>
 public sealed record CoberturaDatos(int Conocidos, int Todos, long ValorConocido, long ValorTotal)
@@ -19,10 +23,13 @@ public sealed record CoberturaDatos(int Conocidos, int Todos, long ValorConocido
 /// <summary>A registered local producer that sold food to the entity in a year.</summary>
 public sealed record ProductorContado(string Nit, string Nombre, int Contratos, long Valor);
 
-/// <summary>G10 for one year: share of food purchase value bought from local small producers, or why there is none.</summary>
+/// <summary>
+/// G10 for one year: share of food purchase value bought from local small producers, or why there is none; beside it,
+/// never instead of it, the broader share bought from local MSMEs (CONTRACTS §7) with its own coverage.
+/// </summary>
 public sealed record Ley2046Anio(
     int Anio, int ContratosAlimentos, long ValorAlimentos, long ValorProductores, double? Participacion, string? Motivo,
-    CoberturaDatos Cobertura, IReadOnlyList<ProductorContado> Productores)
+    CoberturaDatos Cobertura, IReadOnlyList<ProductorContado> Productores, double? ParticipacionMipymeLocal, CoberturaDatos CoberturaMipymeLocal)
 {
     public bool CumpleMeta => Participacion >= Ley2046.Meta;
 }
@@ -62,6 +69,11 @@ public static class Ley2046
             : cobertura.ValorConocido == 0 ? "Sin datos: ninguna compra de alimentos tiene proveedor y valor conocidos."
             : null;
         double? participacion = motivo is null ? (double)valorLocales / cobertura.ValorConocido : null;
-        return new Ley2046Anio(anio, compras.Count, cobertura.ValorTotal, valorLocales, participacion, motivo, cobertura, productores);
+
+        var conMipyme = compras.Where(c => c.Valor is not null && c.MipymeLocal is not null).ToList();
+        var coberturaMipyme = new CoberturaDatos(conMipyme.Count, compras.Count, conMipyme.Sum(c => c.Valor!.Value), cobertura.ValorTotal);
+        double? mipyme = coberturaMipyme.ValorConocido == 0 ? null
+            : (double)conMipyme.Where(c => c.MipymeLocal == true).Sum(c => c.Valor!.Value) / coberturaMipyme.ValorConocido;
+        return new Ley2046Anio(anio, compras.Count, cobertura.ValorTotal, valorLocales, participacion, motivo, cobertura, productores, mipyme, coberturaMipyme);
     }
 }
