@@ -33,6 +33,19 @@ public sealed class DemandaDeclaradaTests : IDisposable
         Assert.Equal([2, 3], tomate.Meses);
     }
 
+    [Theory]
+    [InlineData("", "el archivo está vacío")]
+    [InlineData("familia,producto,kilos,mes\n5040,Tomate,10,3\n", "faltan las columnas cantidad, unidad, demo")]
+    public void A_file_without_its_columns_is_one_clear_error_not_a_crash(string contenido, string mensaje)
+    {
+        File.WriteAllText(_path, contenido);
+
+        var (filas, errores) = DemandaDeclarada.Leer(_path);
+
+        Assert.Empty(filas);
+        Assert.Contains(mensaje, Assert.Single(errores).Mensaje);
+    }
+
     [Fact]
     public void The_shipped_declared_demand_loads_without_errors_and_every_row_is_marked_demo()
     {

@@ -28,7 +28,9 @@ public sealed class RegistroArchivoTests : IDisposable
             { "product": "Mango de azúcar", "quantity": 3, "unit": "toneladas", "period": "mes" },
             { "product": "Yuca", "quantity": 3, "unit": "toneladas", "period": "mes" } ] },
           { "name": "LEJANA", "nit": "901999111", "latitude": 4.6, "longitude": -74.1, "products": [] },
-          { "name": "NIT MALO", "nit": "12345", "products": [] }
+          { "name": "NIT MALO", "nit": "12345", "products": [] },
+          "no soy una asociación",
+          { "name": "PRODUCTO RARO", "products": [ 42 ] }
         ] }
         """;
 
@@ -40,7 +42,7 @@ public sealed class RegistroArchivoTests : IDisposable
 
         var leido = RegistroArchivo.Leer(path, Familias, EnPalmira);
 
-        Assert.Equal(["BUENA", "MIXTA"], leido.Productores.Select(p => p.Nombre));
+        Assert.Equal(["BUENA", "MIXTA", "PRODUCTO RARO"], leido.Productores.Select(p => p.Nombre));
         Assert.Equal(["Yuca"], leido.Productores[1].Productos.Select(p => p.Producto));
         Assert.Equal(
         [
@@ -51,6 +53,8 @@ public sealed class RegistroArchivoTests : IDisposable
             ("asociación 2 (MIXTA), producto 5 (Mango de azúcar)", "product", "productos_unspsc.csv"),
             ("asociación 3 (LEJANA)", "latitude", "fuera del municipio"),
             ("asociación 4 (NIT MALO)", "nit", "no es el NIT de una organización"),
+            ("asociación 5", "(fila)", "no es un objeto JSON"),
+            ("asociación 6 (PRODUCTO RARO), producto 1", "(fila)", "no es un objeto JSON"),
         ], leido.Errores.Select(e => (e.Fila, e.Campo, Fragment(e.Mensaje, e))));
         Assert.All(leido.Errores, e => Assert.Equal("registro.json", e.Archivo));
         Assert.StartsWith("registro.json, asociación 2 (MIXTA), producto 1 (Café), campo «quantity»:", leido.Errores[0].ToString());
@@ -58,7 +62,7 @@ public sealed class RegistroArchivoTests : IDisposable
 
     // The expected fragment when the message contains it, so a failure shows the whole message.
     private static string Fragment(string message, ErrorCarga e) =>
-        new[] { "negativa", "no es un número", "canecas", "lustro", "productos_unspsc.csv", "fuera del municipio", "no es el NIT de una organización" }
+        new[] { "negativa", "no es un número", "canecas", "lustro", "productos_unspsc.csv", "fuera del municipio", "no es el NIT de una organización", "no es un objeto JSON" }
             .FirstOrDefault(message.Contains) ?? e.ToString();
 
     [Fact]
@@ -99,9 +103,9 @@ public sealed class RegistroArchivoTests : IDisposable
         using var host = await TestHost.StartAsync(db, new Dictionary<string, string?> { ["Capacidad:Registro"] = path, ["Sync:Source"] = "socrata" });
 
         using var context = db.CreateDbContext();
-        Assert.Equal(["BUENA", "MIXTA"], await context.Asociaciones.OrderBy(a => a.Nombre).Select(a => a.Nombre).ToListAsync());
+        Assert.Equal(["BUENA", "MIXTA", "PRODUCTO RARO"], await context.Asociaciones.OrderBy(a => a.Nombre).Select(a => a.Nombre).ToListAsync());
         var errores = host.Services.GetRequiredService<RegistroProductores>().Errores;
-        Assert.Equal(7, errores.Count);
+        Assert.Equal(9, errores.Count);
     }
 
     [Fact]

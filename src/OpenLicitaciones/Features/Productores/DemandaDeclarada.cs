@@ -13,6 +13,8 @@ public sealed record DemandaProducto(string Familia, string Producto, double Pro
 /// <summary>The declared monthly demand (data/demanda_declarada.csv) that staff keep: loaded with a message per bad row.</summary>
 public static class DemandaDeclarada
 {
+    private static readonly string[] Columnas = ["familia", "producto", "cantidad", "unidad", "mes", "demo"];
+
     public static (IReadOnlyList<DemandaFila> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path)
     {
         var archivo = Path.GetFileName(path);
@@ -20,8 +22,11 @@ public static class DemandaDeclarada
         var errores = new List<ErrorCarga>();
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        csv.Read();
+        if (!csv.Read()) return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", "el archivo está vacío.")]);
         csv.ReadHeader();
+        var faltan = Columnas.Where(c => !csv.HeaderRecord!.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (faltan.Count > 0)
+            return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", $"faltan las columnas {string.Join(", ", faltan)}; se esperan: {string.Join(",", Columnas)}.")]);
         while (csv.Read())
         {
             var fila = $"fila {csv.Parser.Row}";

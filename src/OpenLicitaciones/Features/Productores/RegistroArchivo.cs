@@ -74,6 +74,11 @@ public static class RegistroArchivo
     private static ProductorArchivo? Productor(JsonElement a, string fila, string archivo, string fuente, bool esDemo,
         IReadOnlyDictionary<string, string> familias, Func<double, double, bool> dentro, List<ErrorCarga> errores)
     {
+        if (a.ValueKind != JsonValueKind.Object)
+        {
+            errores.Add(new(archivo, fila, "(fila)", "no es un objeto JSON con name y products."));
+            return null;
+        }
         var nombre = Text(a, "name");
         if (string.IsNullOrWhiteSpace(nombre))
         {
@@ -116,6 +121,11 @@ public static class RegistroArchivo
 
     private static ProductoArchivo? Producto(JsonElement p, string fila, string archivo, IReadOnlyDictionary<string, string> familias, List<ErrorCarga> errores)
     {
+        if (p.ValueKind != JsonValueKind.Object)
+        {
+            errores.Add(new(archivo, fila, "(fila)", "no es un objeto JSON con product, quantity, unit y period."));
+            return null;
+        }
         var nombre = Text(p, "product");
         if (string.IsNullOrWhiteSpace(nombre))
         {
