@@ -16,11 +16,11 @@ public sealed class CapacidadTests(AppServer server, BrowserFixture browser)
 
         await Expect(page.GetByTestId("mapa-lugar")).ToHaveCountAsync(43); // Palmira's DANE centros poblados, DIVIPOLA 2022
         await Expect(page.GetByTestId("tabla-lugares").Locator("tbody tr")).ToHaveCountAsync(43);
-        await page.Locator("[data-testid=mapa-marcador][aria-label*='Avícola']").FocusAsync();
+        await page.Locator("[data-testid=mapa-marcador][aria-label*='Avícola Comunitaria El Progreso']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         var ficha = page.GetByTestId("productor-ficha");
-        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Avícola Comunitaria La Buitrera (demo)");
+        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Avícola Comunitaria El Progreso (demo)");
         await Expect(ficha).ToContainTextAsync("90.000 huevos por mes");
         await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToBeFocusedAsync(); // the card just opened takes focus
         await Expect(page).ToHaveURLAsync(new Regex("org="));
@@ -36,10 +36,10 @@ public sealed class CapacidadTests(AppServer server, BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoInteractiveAsync("/capacidad");
 
-        await page.Locator("[data-testid=mapa-marcador][aria-label*='Mujeres Lecheras']").TapAsync();
+        await page.Locator("[data-testid=mapa-marcador][aria-label*='Mujeres Lecheras Unidas']").TapAsync();
 
         var ficha = page.GetByTestId("productor-ficha");
-        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Mujeres Lecheras de Tienda Nueva (demo)");
+        await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("Mujeres Lecheras Unidas (demo)");
         await Expect(ficha).ToContainTextAsync("36.000 L/mes");
         await Expect(ficha.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToBeInViewportAsync(); // below the map on a phone: brought into view
         await page.AssertFitsWidthAsync();

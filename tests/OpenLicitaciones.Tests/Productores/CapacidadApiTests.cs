@@ -49,7 +49,7 @@ public sealed class CapacidadApiTests : IAsyncLifetime
 
         var items = body.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(items.Count, body.GetProperty("total").GetInt32());
-        Assert.Equal(["ASOPHUEPA", "Avícola Comunitaria La Buitrera (demo)", "Mujeres Lecheras de Tienda Nueva (demo)"],
+        Assert.Equal(["ASOPHUEPA", "Avícola Comunitaria El Progreso (demo)", "Mujeres Lecheras Unidas (demo)"],
             items.Select(i => i.GetProperty("asociacion").GetString()).Order(StringComparer.Ordinal));
         var asophuepa = items.Single(i => i.GetProperty("asociacion").GetString() == "ASOPHUEPA");
         Assert.Equal((120000.0, "huevos", "mes", 120000.0, "huevos"), (asophuepa.GetProperty("cantidadPublicada").GetDouble(),

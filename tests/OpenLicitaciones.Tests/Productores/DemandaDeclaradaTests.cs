@@ -6,6 +6,9 @@ public sealed class DemandaDeclaradaTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"ol-demanda-{Guid.NewGuid():N}.csv");
 
+    private static IReadOnlyDictionary<string, string> Familias =>
+        RegistroArchivo.LeerFamilias(Path.Combine(AppContext.BaseDirectory, "data", "productos_unspsc.csv"));
+
     [Fact]
     public void Bad_rows_are_rejected_by_row_and_field_and_a_product_is_averaged_over_its_declared_months()
     {
@@ -19,12 +22,16 @@ public sealed class DemandaDeclaradaTests : IDisposable
             5040,Yuca,5,canecas,3,no
             5040,Yuca,5,kg,13,no
             5040,Yuca,mucho,kg,3,no
+            5040,Plátano Hartón,900,kg,3,no
+            5040,Tomate,10
             """);
 
-        var (filas, errores) = DemandaDeclarada.Leer(_path);
+        var (filas, errores) = DemandaDeclarada.Leer(_path, Familias);
         var (productos, omitidos) = DemandaDeclarada.PorProducto(filas);
 
-        Assert.Equal([("fila 5", "familia"), ("fila 6", "cantidad"), ("fila 7", "unidad"), ("fila 8", "mes"), ("fila 9", "cantidad")],
+        // Plátano is mapped to 5030 (fruta fresca): declared under 5040 its capacity would never be found.
+        Assert.Equal([("fila 5", "familia"), ("fila 6", "cantidad"), ("fila 7", "unidad"), ("fila 8", "mes"), ("fila 9", "cantidad"),
+            ("fila 10", "familia"), ("fila 11", "unidad")],
             errores.Select(e => (e.Fila, e.Campo)));
         Assert.Empty(omitidos);
         var tomate = Assert.Single(productos);
@@ -36,11 +43,12 @@ public sealed class DemandaDeclaradaTests : IDisposable
     [Theory]
     [InlineData("", "el archivo está vacío")]
     [InlineData("familia,producto,kilos,mes\n5040,Tomate,10,3\n", "faltan las columnas cantidad, unidad, demo")]
+    [InlineData("Familia,Producto,Cantidad,Unidad,Mes,Demo\n5040,Tomate,10,kg,13,no\n", "no es un mes")] // headers in any case
     public void A_file_without_its_columns_is_one_clear_error_not_a_crash(string contenido, string mensaje)
     {
         File.WriteAllText(_path, contenido);
 
-        var (filas, errores) = DemandaDeclarada.Leer(_path);
+        var (filas, errores) = DemandaDeclarada.Leer(_path, Familias);
 
         Assert.Empty(filas);
         Assert.Contains(mensaje, Assert.Single(errores).Mensaje);
@@ -49,7 +57,7 @@ public sealed class DemandaDeclaradaTests : IDisposable
     [Fact]
     public void The_shipped_declared_demand_loads_without_errors_and_every_row_is_marked_demo()
     {
-        var (filas, errores) = DemandaDeclarada.Leer(Path.Combine(AppContext.BaseDirectory, "data", "demanda_declarada.csv"));
+        var (filas, errores) = DemandaDeclarada.Leer(Path.Combine(AppContext.BaseDirectory, "data", "demanda_declarada.csv"), Familias);
 
         Assert.Empty(errores);
         Assert.NotEmpty(filas);

@@ -5,7 +5,7 @@ namespace OpenLicitaciones.Tests.Productores;
 /// <summary>G10 (Ley 2046 de 2020) by year, CONTRACTS §7; every expected figure worked out by hand.</summary>
 public sealed class Ley2046Tests
 {
-    private static readonly Dictionary<string, string> Registro = new() { ["901200301"] = "Productoras de Rozo (demo)" };
+    private static readonly Dictionary<string, string> Registro = new() { ["901200301"] = "Productoras Sol Naciente (demo)" };
 
     private static ContratoAlimento C(int anio, long? valor, string? nit, string codigo = "50301500", string estado = "Activo", string? proveedor = null) =>
         new($"c{anio}-{valor}-{nit}", anio, valor, codigo, estado, nit, nit is null ? proveedor : "CO1.PROV", "Proveedor");

@@ -57,6 +57,7 @@ public sealed class RegistroArchivoTests : IDisposable
             ("asociación 6 (PRODUCTO RARO), producto 1", "(fila)", "no es un objeto JSON"),
         ], leido.Errores.Select(e => (e.Fila, e.Campo, Fragment(e.Mensaje, e))));
         Assert.All(leido.Errores, e => Assert.Equal("registro.json", e.Archivo));
+        Assert.DoesNotContain(leido.Errores, e => e.ToString().Contains("12345")); // a number that is not a company NIT may be a cédula: never repeated
         Assert.StartsWith("registro.json, asociación 2 (MIXTA), producto 1 (Café), campo «quantity»:", leido.Errores[0].ToString());
     }
 

@@ -28,6 +28,8 @@ public sealed partial class CapacidadPage
     private ProductorVista? _seleccionado;
     private ProductorFicha? _ficha;
     private bool _enfocarFicha;
+    private bool _enfocarMapa;
+    private ElementReference _mapaTitulo;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -35,18 +37,24 @@ public sealed partial class CapacidadPage
     {
         _datos = await Snapshot.GetAsync();
         var ubicados = _datos.Productores.Where(p => p.Ubicado).ToList();
-        _marcadores = ubicados.Select(p => new MarcadorMapa(p.Id.ToString(Inv), p.Nombre, p.Latitud!.Value, p.Longitud!.Value,
+        _marcadores = ubicados.Select(p => new MarcadorMapa(p.Clave, p.Nombre, p.Latitud!.Value, p.Longitud!.Value,
             ColoresFamilia.De(p.FamiliaPrincipal), Descripcion(p))).ToList();
         _leyenda = ubicados.Select(p => p.FamiliaPrincipal).Distinct().Order(StringComparer.Ordinal)
             .Select(f => new EntradaLeyenda(ColoresFamilia.De(f), Familias.Describe(f))).ToList();
         _sinUbicacion = _datos.Productores.Where(p => !p.Ubicado).ToList();
         _seleccionadoId = Org;
-        _seleccionado = _datos.Productores.FirstOrDefault(p => p.Id.ToString(Inv) == Org);
+        _seleccionado = _datos.Productores.FirstOrDefault(p => p.Clave == Org);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Only after a visitor opened a card: a card opened by the address (a shared link) leaves focus where the page puts it.
+        // Only after a visitor opened or closed a card: a card opened by the address (a shared link) leaves focus where the
+        // page puts it.
+        if (_enfocarMapa)
+        {
+            _enfocarMapa = false;
+            await _mapaTitulo.FocusAsync();
+        }
         if (!_enfocarFicha || _ficha is null) return;
         _enfocarFicha = false;
         await _ficha.EnfocarAsync();
@@ -57,9 +65,10 @@ public sealed partial class CapacidadPage
 
     private void Seleccionar(string? id)
     {
-        (_seleccionadoId, _seleccionado) = (id, _datos?.Productores.FirstOrDefault(p => p.Id.ToString(Inv) == id));
+        (_seleccionadoId, _seleccionado) = (id, _datos?.Productores.FirstOrDefault(p => p.Clave == id));
         Org = id;
         _enfocarFicha = _seleccionado is not null;
+        _enfocarMapa = _seleccionado is null; // a closed card must not leave focus on nothing
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("org", id), new NavigationOptions { ReplaceHistoryEntry = true });
     }
 

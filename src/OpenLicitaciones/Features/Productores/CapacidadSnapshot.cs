@@ -63,7 +63,13 @@ public sealed class CapacidadSnapshot
             .ToListAsync(ct);
         var secret = await InstallationSecret.GetAsync(db, null, ct);
         // Where each food supplier is and whether it is an MSME, from SECOP's supplier registry, for the "mipyme local" figure.
-        var nits = filas.Select(c => c.DocumentoProveedor).Where(n => n is not null).Distinct().ToList();
+        // A contract that names its supplier only by SECOP code gets the NIT the supplier registry gives that code.
+        var codigos = filas.Where(c => c.DocumentoProveedor is null && c.CodigoProveedor is not null).Select(c => c.CodigoProveedor!).Distinct().ToList();
+        var nitPorCodigo = (await db.Proveedores.AsNoTracking().Where(p => p.Nit != null && codigos.Contains(p.Codigo))
+                .Select(p => new { p.Codigo, p.Nit }).ToListAsync(ct))
+            .GroupBy(p => p.Codigo).ToDictionary(g => g.Key, g => g.First().Nit!);
+        var nits = filas.Select(c => c.DocumentoProveedor ?? (c.CodigoProveedor is { } cp ? nitPorCodigo.GetValueOrDefault(cp) : null))
+            .Where(n => n is not null).Distinct().ToList();
         var registrados = (await db.Proveedores.AsNoTracking().Where(p => p.Nit != null && nits.Contains(p.Nit))
                 .Select(p => new { p.Nit, p.Municipio, p.EsPyme }).ToListAsync(ct))
             .GroupBy(p => p.Nit!).ToDictionary(g => g.Key, g => g.First());
@@ -71,15 +77,19 @@ public sealed class CapacidadSnapshot
             .Where(c => FoodRule.IsFoodPurchase(c.CodigoCategoriaPrincipal) || FoodRule.IsPaeOperation(c.CodigoCategoriaPrincipal, c.ObjetoDelContrato))
             .Select(c =>
             {
-                var nit = c.DocumentoProveedor is { } d && Nit.IsCompany(d) ? d : null;
+                var documento = c.DocumentoProveedor ?? (c.CodigoProveedor is { } cp ? nitPorCodigo.GetValueOrDefault(cp) : null);
+                var nit = documento is { } d && Nit.IsCompany(d) ? d : null;
+                // Known for G10 when it has a document (an organisation's NIT, or a person, who is not in the registry);
+                // a supplier known only by its SECOP code could be a registered producer, so it stays unknown.
+                var identificado = documento is not null ? c.CodigoProveedor ?? "documento" : null;
                 var key = SupplierIdentity.Key(c.DocumentoProveedor, c.CodigoProveedor);
                 var id = key is null ? null : SupplierIdentity.PublicId(key, c.CodigoProveedor is { } codigo ? [codigo] : [], secret);
-                var registro = c.DocumentoProveedor is { } doc ? registrados.GetValueOrDefault(doc) : null;
+                var registro = documento is { } doc ? registrados.GetValueOrDefault(doc) : null;
                 var pyme = c.EsPyme ?? registro?.EsPyme;
                 bool? local = registro?.Municipio is { } m ? municipios.Contains(PlainText.Fold(m)) : null;
                 bool? mipymeLocal = pyme == false || local == false ? false : pyme == true && local == true ? true : null;
                 return new ContratoComida(new ContratoAlimento(c.IdContrato, c.FechaDeFirma?.Year, c.ValorDelContrato, c.CodigoCategoriaPrincipal,
-                    c.EstadoContrato, nit, c.CodigoProveedor, c.ProveedorAdjudicado, mipymeLocal), c.ObjetoDelContrato, id);
+                    c.EstadoContrato, nit, identificado, c.ProveedorAdjudicado, mipymeLocal), c.ObjetoDelContrato, id);
             })
             .ToList();
 
@@ -93,7 +103,7 @@ public sealed class CapacidadSnapshot
             .ToList();
 
         var avisos = registro.Errores.Select(e => e.ToString()).ToList();
-        var (filasDemanda, erroresDemanda) = DemandaDeclarada.Leer(demandaPath);
+        var (filasDemanda, erroresDemanda) = DemandaDeclarada.Leer(demandaPath, registro.Familias());
         avisos.AddRange(erroresDemanda.Select(e => e.ToString()));
         var usables = registro.Demo ? filasDemanda : filasDemanda.Where(f => !f.EsDemo).ToList();
         var (demanda, omitidos) = DemandaDeclarada.PorProducto(usables);

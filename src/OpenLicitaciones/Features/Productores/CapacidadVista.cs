@@ -10,6 +10,12 @@ public sealed record ProductorVista(
 {
     public bool Ubicado => Latitud is not null && Longitud is not null;
 
+    /// <summary>
+    /// Its key in addresses (?org=) and on the map: the NIT, else its name in plain letters. Not the database id, which
+    /// changes when the registry is seeded again at a start, so a shared link keeps opening the same card.
+    /// </summary>
+    public string Clave => Nit ?? System.Text.RegularExpressions.Regex.Replace(PlainText.Fold(Nombre), "[^a-z0-9]+", "-").Trim('-');
+
     /// <summary>The family its marker is coloured by: that of its first product.</summary>
     public string? FamiliaPrincipal => Productos.FirstOrDefault()?.Familia;
 

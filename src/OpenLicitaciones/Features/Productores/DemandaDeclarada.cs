@@ -15,13 +15,20 @@ public static class DemandaDeclarada
 {
     private static readonly string[] Columnas = ["familia", "producto", "cantidad", "unidad", "mes", "demo"];
 
-    public static (IReadOnlyList<DemandaFila> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path)
+    /// <summary>Files staff edit: headers in any case, and a short row is an error of that row, not an exception.</summary>
+    public static readonly CsvHelper.Configuration.CsvConfiguration Tolerante = new(CultureInfo.InvariantCulture)
+    {
+        MissingFieldFound = null, PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
+    };
+
+    /// <param name="familias">Product (folded) → its UNSPSC family (data/productos_unspsc.csv): a listed product must be declared in its family.</param>
+    public static (IReadOnlyList<DemandaFila> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path, IReadOnlyDictionary<string, string> familias)
     {
         var archivo = Path.GetFileName(path);
         var filas = new List<DemandaFila>();
         var errores = new List<ErrorCarga>();
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(reader, Tolerante);
         if (!csv.Read()) return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", "el archivo está vacío.")]);
         csv.ReadHeader();
         var faltan = Columnas.Where(c => !csv.HeaderRecord!.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -30,14 +37,14 @@ public static class DemandaDeclarada
         while (csv.Read())
         {
             var fila = $"fila {csv.Parser.Row}";
-            var error = Validar(csv, out var parsed);
+            var error = Validar(csv, familias, out var parsed);
             if (error is { } e) errores.Add(new ErrorCarga(archivo, fila, e.Campo, e.Mensaje));
             else filas.Add(parsed!);
         }
         return (filas, errores);
     }
 
-    private static (string Campo, string Mensaje)? Validar(CsvReader csv, out DemandaFila? fila)
+    private static (string Campo, string Mensaje)? Validar(CsvReader csv, IReadOnlyDictionary<string, string> familias, out DemandaFila? fila)
     {
         fila = null;
         var familia = csv.GetField("familia")?.Trim() ?? "";
@@ -45,6 +52,8 @@ public static class DemandaDeclarada
             return ("familia", $"«{familia}» no es una familia UNSPSC de alimentos (cuatro dígitos que empiezan por 50).");
         var producto = csv.GetField("producto")?.Trim() ?? "";
         if (producto.Length == 0) return ("producto", "falta el producto.");
+        if (familias.TryGetValue(PlainText.Fold(producto), out var suFamilia) && suFamilia != familia)
+            return ("familia", $"«{producto}» es de la familia {suFamilia} según data/productos_unspsc.csv, no de la {familia}.");
         var rawCantidad = csv.GetField("cantidad")?.Trim() ?? "";
         if (!double.TryParse(rawCantidad, NumberStyles.Float, CultureInfo.InvariantCulture, out var cantidad) || !double.IsFinite(cantidad))
             return ("cantidad", $"«{rawCantidad}» no es un número.");
@@ -71,9 +80,14 @@ public static class DemandaDeclarada
         {
             var normalizadas = grupo.Select(f => (Fila: f, Mensual: Capacidad.DemandaMensual(f.Cantidad, f.Unidad))).ToList();
             var nombre = grupo.First().Producto;
-            if (normalizadas.Any(n => n.Mensual is null) || normalizadas.Select(n => n.Mensual!.Value.Unidad).Distinct().Count() > 1)
+            if (normalizadas.FirstOrDefault(n => n.Mensual is null) is { Fila: { } sinBase })
             {
-                omitidos.Add($"{nombre}: la demanda está en unidades que no se pueden sumar entre sí.");
+                omitidos.Add($"{nombre}: {Capacidad.Mensual(new CapacidadPublicada(sinBase.Cantidad, sinBase.Unidad, "mes")).Motivo}");
+                continue;
+            }
+            if (normalizadas.Select(n => n.Mensual!.Value.Unidad).Distinct().Count() > 1)
+            {
+                omitidos.Add($"{nombre}: la demanda está declarada en unidades que no se pueden sumar entre sí (por ejemplo, kilogramos y unidades).");
                 continue;
             }
             var porMes = normalizadas.GroupBy(n => n.Fila.Mes).ToDictionary(m => m.Key, m => m.Sum(n => n.Mensual!.Value.Cantidad));

@@ -3,7 +3,9 @@ using OpenLicitaciones.Features.Shared;
 namespace OpenLicitaciones.Features.Productores;
 
 /// <summary>
-/// A contract as G10 needs it: its year of signature, value, principal UNSPSC code, state and supplier; and whether the
+/// A contract as G10 needs it: its year of signature, value, principal UNSPSC code, state and supplier (<paramref name="NitProveedor"/>
+/// when it is an organisation; <paramref name="CodigoProveedor"/> set when the supplier is identified at all, null when it is
+/// unknown); and whether the
 /// supplier is an MSME located in the municipality (null when either is unknown), for the separate "mipyme local" figure.
 /// </summary>
 public sealed record ContratoAlimento(

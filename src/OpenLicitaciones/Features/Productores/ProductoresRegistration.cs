@@ -13,6 +13,7 @@ public static class ProductoresRegistration
         builder.Services.AddOptions<CapacidadOptions>().Bind(builder.Configuration.GetSection(CapacidadOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => File.Exists(CapacidadOptions.Ruta(o.Registro)), "Capacidad:Registro: no existe el archivo del registro de productores.")
+            .Validate(o => File.Exists(CapacidadOptions.Ruta(o.RegistroDemo)), "Capacidad:RegistroDemo: no existe el archivo de productores de demostración.")
             .Validate(o => File.Exists(CapacidadOptions.Ruta(o.Familias)), "Capacidad:Familias: no existe el archivo de familias UNSPSC de los productos.")
             .Validate(o => File.Exists(CapacidadOptions.Ruta(o.DemandaDeclarada)), "Capacidad:DemandaDeclarada: no existe el archivo de la demanda declarada.")
             .ValidateOnStart();

@@ -31,11 +31,13 @@ public static class RegistroArchivo
     public static IReadOnlyDictionary<string, string> LeerFamilias(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(reader, DemandaDeclarada.Tolerante);
         var familias = new Dictionary<string, string>();
-        csv.Read();
+        if (!csv.Read()) return familias;
         csv.ReadHeader();
-        while (csv.Read()) familias[PlainText.Fold(csv.GetField("producto")!)] = csv.GetField("familia")!.Trim();
+        while (csv.Read())
+            if (csv.GetField("producto") is { Length: > 0 } producto && csv.GetField("familia") is { Length: > 0 } familia)
+                familias[PlainText.Fold(producto)] = familia.Trim();
         return familias;
     }
 
@@ -57,6 +59,8 @@ public static class RegistroArchivo
         using (doc)
         {
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return new([], [new ErrorCarga(archivo, "raíz", "(archivo)", "no es un objeto JSON con source y associations.")]);
             var fuente = Text(root, "source") ?? archivo;
             var esDemo = root.TryGetProperty("demo", out var demo) && demo.ValueKind == JsonValueKind.True;
             if (!root.TryGetProperty("associations", out var list) || list.ValueKind != JsonValueKind.Array)
@@ -87,12 +91,14 @@ public static class RegistroArchivo
         }
         fila = $"{fila} ({nombre})";
         string? nit = null;
-        if (Text(a, "nit") is { } rawNit)
+        if (a.TryGetProperty("nit", out var rawNit) && rawNit.ValueKind != JsonValueKind.Null)
         {
-            nit = Nit.Canonical(rawNit);
+            var texto = rawNit.ValueKind is JsonValueKind.String or JsonValueKind.Number ? rawNit.ToString() : "";
+            nit = Nit.Canonical(texto);
             if (nit is null || !Nit.IsCompany(nit))
             {
-                errores.Add(new(archivo, fila, "nit", $"«{rawNit}» no es el NIT de una organización (9 dígitos que empiezan por 8 o 9)."));
+                // Never the number itself: it may be a person's document (CONTRACTS §1), and this message is public.
+                errores.Add(new(archivo, fila, "nit", "no es el NIT de una organización (9 dígitos que empiezan por 8 o 9, sin dígito de verificación)."));
                 return null;
             }
         }
@@ -113,8 +119,13 @@ public static class RegistroArchivo
             return null;
         }
         var productos = new List<ProductoArchivo>();
+        if (!a.TryGetProperty("products", out var ps) || ps.ValueKind != JsonValueKind.Array)
+        {
+            errores.Add(new(archivo, fila, "products", "falta la lista de productos (puede estar vacía: [])."));
+            return null;
+        }
         var n = 0;
-        foreach (var p in a.TryGetProperty("products", out var ps) && ps.ValueKind == JsonValueKind.Array ? ps.EnumerateArray() : default)
+        foreach (var p in ps.EnumerateArray())
             if (Producto(p, $"{fila}, producto {++n}", archivo, familias, errores) is { } producto) productos.Add(producto);
         return new ProductorArchivo(nombre.Trim(), nit, lat.Value, lon.Value, Text(a, "place"), esDemo, fuente, productos);
     }
@@ -150,18 +161,16 @@ public static class RegistroArchivo
             return null;
         }
         var (unidad, periodo) = (Text(p, "unit"), Text(p, "period"));
-        if (cantidad.Value is not null)
+        // A capacity needs its unit and period; without a capacity ("not published") they may be empty, but not unknown.
+        if ((cantidad.Value is not null || unidad is not null) && (unidad is null || !Capacidad.UnidadConocida(unidad)))
         {
-            if (unidad is null || !Capacidad.UnidadConocida(unidad))
-            {
-                errores.Add(new(archivo, fila, "unit", $"unidad «{unidad ?? "vacía"}» desconocida; se aceptan: {Capacidad.UnidadesAceptadas}."));
-                return null;
-            }
-            if (periodo is null || !Capacidad.PeriodoConocido(periodo))
-            {
-                errores.Add(new(archivo, fila, "period", $"periodo «{periodo ?? "vacío"}» desconocido; se aceptan: {Capacidad.PeriodosAceptados}."));
-                return null;
-            }
+            errores.Add(new(archivo, fila, "unit", $"unidad «{unidad ?? "vacía"}» desconocida; se aceptan: {Capacidad.UnidadesAceptadas}."));
+            return null;
+        }
+        if ((cantidad.Value is not null || periodo is not null) && (periodo is null || !Capacidad.PeriodoConocido(periodo)))
+        {
+            errores.Add(new(archivo, fila, "period", $"periodo «{periodo ?? "vacío"}» desconocido; se aceptan: {Capacidad.PeriodosAceptados}."));
+            return null;
         }
         return new ProductoArchivo(nombre.Trim(), familia, new CapacidadPublicada(cantidad.Value, unidad, periodo));
     }

@@ -61,10 +61,13 @@ public sealed class RegistroProductores(IOptions<CapacidadOptions> options, ICon
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Product (folded) → UNSPSC family, from the configured file.</summary>
+    public IReadOnlyDictionary<string, string> Familias() => RegistroArchivo.LeerFamilias(CapacidadOptions.Ruta(options.Value.Familias));
+
     /// <summary>The organisations of the registry files, with the demo ones placed, and every rejected row.</summary>
     public RegistroLeido Leer()
     {
-        var familias = RegistroArchivo.LeerFamilias(CapacidadOptions.Ruta(options.Value.Familias));
+        var familias = Familias();
         var real = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.Registro), familias, geografia.Contiene);
         if (!Demo) return real;
         var demo = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.RegistroDemo), familias, geografia.Contiene);

@@ -294,7 +294,8 @@ public sealed class DemoGenerator
         // School feeding (PAE) and local food purchases from producer associations (Ley 2046 de 2020).
         plan.Add(CompetitivePurchase(entity, year, Pae, Pae.Objects[0], Pae.Codes[0]));
         if (year >= 2022) plan.Add(CompetitivePurchase(entity, year, Pae, Pae.Objects[1], Pae.Codes[1]));
-        var localFood = year >= 2022 ? 8 + _rng.Next(0, 6) : 1;
+        // Without demo producer organisations (an emptied data/productores_demo.json) there is no local food to sell.
+        var localFood = LocalFood.Value.Length == 0 ? 0 : year >= 2022 ? 8 + _rng.Next(0, 6) : 1;
         for (var i = 0; i < localFood; i++)
         {
             var (product, code, producer, _) = LocalFood.Value[_rng.Next(LocalFood.Value.Length)];
