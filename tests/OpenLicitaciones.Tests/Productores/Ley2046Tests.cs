@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Productores;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Tests.Productores;
 

@@ -12,16 +12,6 @@ public sealed record ContratoAlimento(
     string IdContrato, int? Anio, long? Valor, string? Unspsc, string? Estado, string? NitProveedor, string? CodigoProveedor, string? Proveedor,
     bool? MipymeLocal = null);
 
-/// <summary>How much of a figure's base is known (CONTRACTS §7): in contracts and in pesos.</summary>
-public sealed record CoberturaDatos(int Conocidos, int Todos, long ValorConocido, long ValorTotal)
-{
-    public double? PorConteo => Todos == 0 ? null : (double)Conocidos / Todos;
-    public double? PorValor => ValorTotal == 0 ? null : (double)ValorConocido / ValorTotal;
-
-    /// <summary>A known base under 30 % of its period is shown greyed as "cobertura baja".</summary>
-    public bool Baja => PorConteo < 0.3;
-}
-
 /// <summary>A registered local producer that sold food to the entity in a year.</summary>
 public sealed record ProductorContado(string Nit, string Nombre, int Contratos, long Valor);
 

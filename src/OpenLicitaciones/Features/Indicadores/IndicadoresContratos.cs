@@ -1,0 +1,78 @@
+using OpenLicitaciones.Features.Shared;
+
+namespace OpenLicitaciones.Features.Indicadores;
+
+/// <summary>A counted contract (set A) of one period as the contract-based indicators need it.</summary>
+public sealed record ContratoIndicador(string Id, DateOnly Firma, long? Valor, string? Proveedor, EstadoMujer Mujer, bool GeneroRegistrado, bool? Pyme);
+
+/// <summary>
+/// One indicator's value in one period: the share (null with the reason when it cannot be computed), its numerator and
+/// denominator, and how much of its base is known.
+/// </summary>
+public sealed record Cifra(double? Valor, double Numerador, double Denominador, CoberturaDatos Cobertura, string? Motivo)
+{
+    public const string SinDatos = "Sin datos en este periodo.";
+    public const string SinBaseConocida = "Sin datos: ningún registro del periodo tiene el dato que la cifra necesita.";
+}
+
+/// <summary>
+/// G1, G2, G3, G7 and G12 (anchors §6.2, CONTRACTS §7) over the counted contracts of one period. Unknown is never zero:
+/// every share leaves unknowns out of its denominator and reports the coverage beside it.
+/// </summary>
+public static class IndicadoresContratos
+{
+    /// <summary>G1: share of awarded value that went to women-led suppliers.</summary>
+    public static Cifra G1(IReadOnlyList<ContratoIndicador> contratos) =>
+        Share(contratos, c => c.Mujer.Lider, c => c.Valor, porValor: true);
+
+    /// <summary>G2: share of contracts that went to women-led suppliers.</summary>
+    public static Cifra G2(IReadOnlyList<ContratoIndicador> contratos) =>
+        Share(contratos, c => c.Mujer.Lider, _ => 1, porValor: false);
+
+    /// <summary>
+    /// G3: women-led share of the unique suppliers awarded in the period. A supplier's status is the one of its most recent
+    /// contract of the period whose status is known; unknown if none is.
+    /// </summary>
+    public static Cifra G3(IReadOnlyList<ContratoIndicador> contratos)
+    {
+        var proveedores = contratos.Where(c => c.Proveedor is not null).GroupBy(c => c.Proveedor!)
+            .Select(g => g.OrderBy(c => c.Firma).Select(c => c.Mujer.Lider).LastOrDefault(l => l is not null))
+            .ToList();
+        if (proveedores.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+        var conocidos = proveedores.Where(l => l is not null).ToList();
+        var cobertura = new CoberturaDatos(conocidos.Count, proveedores.Count, 0, 0);
+        var mujeres = conocidos.Count(l => l == true);
+        return conocidos.Count == 0
+            ? new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida)
+            : new Cifra((double)mujeres / conocidos.Count, mujeres, conocidos.Count, cobertura, null);
+    }
+
+    /// <summary>G7: completeness of the legal representative's gender — contracts that record it ÷ all contracts.</summary>
+    public static Cifra G7(IReadOnlyList<ContratoIndicador> contratos)
+    {
+        if (contratos.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+        var registrados = contratos.Count(c => c.GeneroRegistrado);
+        return new Cifra((double)registrados / contratos.Count, registrados, contratos.Count,
+            new CoberturaDatos(contratos.Count, contratos.Count, Valor(contratos), Valor(contratos)), null);
+    }
+
+    /// <summary>G12: share of awarded value that went to MSMEs.</summary>
+    public static Cifra G12(IReadOnlyList<ContratoIndicador> contratos) =>
+        Share(contratos, c => c.Pyme, c => c.Valor, porValor: true);
+
+    private static Cifra Share(IReadOnlyList<ContratoIndicador> contratos, Func<ContratoIndicador, bool?> marca, Func<ContratoIndicador, long?> peso, bool porValor)
+    {
+        if (contratos.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+        // A contract without value cannot weigh in a share of value: it counts as unknown there.
+        var conocidos = contratos.Where(c => marca(c) is not null && (!porValor || c.Valor is not null)).ToList();
+        var cobertura = new CoberturaDatos(conocidos.Count, contratos.Count, Valor(conocidos), Valor(contratos));
+        if (conocidos.Count == 0) return new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
+        double numerador = conocidos.Where(c => marca(c) == true).Sum(c => peso(c) ?? 0);
+        double denominador = conocidos.Sum(c => peso(c) ?? 0);
+        return denominador == 0
+            ? new Cifra(null, numerador, denominador, cobertura, Cifra.SinBaseConocida)
+            : new Cifra(numerador / denominador, numerador, denominador, cobertura, null);
+    }
+
+    private static long Valor(IEnumerable<ContratoIndicador> contratos) => contratos.Sum(c => c.Valor ?? 0);
+}

@@ -1,0 +1,46 @@
+using OpenLicitaciones.Features.Shared;
+
+namespace OpenLicitaciones.Features.Indicadores;
+
+/// <summary>A staff-recorded certification (Decreto 1860 de 2021, "emprendimiento y empresa de mujer") of a supplier NIT.</summary>
+public sealed record Certificacion(string Nit, DateOnly Desde, DateOnly? Hasta, string Evidencia);
+
+/// <summary>Where a women-led status comes from: the screen says which one, and the proxy is never called ownership.</summary>
+public enum FuenteMujer { Ninguna, Certificacion, RepresentanteLegal }
+
+/// <summary>Whether a supplier is women-led at a date (true, false or unknown) and from which source.</summary>
+public sealed record EstadoMujer(bool? Lider, FuenteMujer Fuente)
+{
+    public static readonly EstadoMujer Desconocido = new(null, FuenteMujer.Ninguna);
+
+    public string Etiqueta => Fuente switch
+    {
+        FuenteMujer.Certificacion => "certificado por la Secretaría",
+        FuenteMujer.RepresentanteLegal => "representante legal mujer, según SECOP II",
+        _ => "sin dato",
+    };
+}
+
+/// <summary>
+/// Women-led (CONTRACTS §7): a certification in force at the date wins; otherwise the open-data proxy
+/// <c>g_nero_representante_legal</c> of that contract (Mujer → yes; Hombre, Otro → no; anything else → unknown).
+/// </summary>
+public static class LiderazgoMujer
+{
+    public static EstadoMujer De(string? nit, DateOnly fecha, string? generoRepresentante, IReadOnlyList<Certificacion> certificaciones)
+    {
+        if (nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= fecha && (c.Hasta is null || fecha <= c.Hasta)))
+            return new EstadoMujer(true, FuenteMujer.Certificacion);
+        return Proxy(generoRepresentante) is { } lider ? new EstadoMujer(lider, FuenteMujer.RepresentanteLegal) : EstadoMujer.Desconocido;
+    }
+
+    /// <summary>The proxy alone: Mujer → true; Hombre, Otro → false; "No Definido", blank or anything else → null.</summary>
+    public static bool? Proxy(string? generoRepresentante) => PlainText.IsSentinel(generoRepresentante)
+        ? null
+        : PlainText.Fold(generoRepresentante!) switch
+        {
+            "mujer" => true,
+            "hombre" or "otro" => false,
+            _ => null,
+        };
+}
