@@ -124,4 +124,37 @@ public sealed class IndicadoresTests
 
         Assert.Equal((promedio, mediana, procesos), (p, m, n));
     }
+
+    private static readonly Adjudicacion[] Historia =
+    [
+        new("A", new DateTime(2022, 3, 1), 5), new("A", new DateTime(2025, 2, 1), 10),
+        new("B", new DateTime(2022, 1, 31), 5), new("B", new DateTime(2025, 2, 1), 20),
+        new("C", new DateTime(2025, 6, 1), 30),
+        new("D", new DateTime(2022, 12, 1), 7),
+    ];
+
+    [Fact]
+    public void G9_a_supplier_is_new_without_a_contract_in_the_n_years_before_its_first_one_of_the_period()
+    {
+        // N = 3. A won on 2022-03-01, inside the three years before 2025-02-01: not new. B's 2022-01-31 is one day
+        // before that window: new. C never won before: new. So 2 of 3 suppliers, and 50 of 60 pesos.
+        var (conteo, valor) = ProveedoresNuevos.G9(Historia, new DateTime(2025, 1, 1), new DateTime(2026, 1, 1), 3, new DateTime(2020, 1, 1));
+
+        Assert.Equal((2.0 / 3, 2.0, 3.0), (conteo.Valor!.Value, conteo.Numerador, conteo.Denominador));
+        Assert.Equal((50.0 / 60, 50.0, 60.0), (valor.Valor!.Value, valor.Numerador, valor.Denominador));
+        Assert.Equal((3, 3), (conteo.Cobertura.Conocidos, conteo.Cobertura.Todos));
+    }
+
+    [Fact]
+    public void G9_is_unknown_where_the_history_does_not_reach_n_years_back_and_sin_datos_without_awards()
+    {
+        // In 2022 every supplier's three years before reach into 2019, before the synced history (2020): unknown, not "new".
+        var (conteo, _) = ProveedoresNuevos.G9(Historia, new DateTime(2022, 1, 1), new DateTime(2023, 1, 1), 3, new DateTime(2020, 1, 1));
+        Assert.Null(conteo.Valor);
+        Assert.Equal(Cifra.SinBaseConocida, conteo.Motivo);
+        Assert.Equal((0, 3), (conteo.Cobertura.Conocidos, conteo.Cobertura.Todos));
+
+        var (vacio, _) = ProveedoresNuevos.G9(Historia, new DateTime(2024, 1, 1), new DateTime(2025, 1, 1), 3, new DateTime(2020, 1, 1));
+        Assert.Equal(Cifra.SinDatos, vacio.Motivo);
+    }
 }

@@ -76,3 +76,40 @@ public static class IndicadoresContratos
 
     private static long Valor(IEnumerable<ContratoIndicador> contratos) => contratos.Sum(c => c.Valor ?? 0);
 }
+
+/// <summary>A counted contract of the entity in its whole synced history, for G9.</summary>
+public sealed record Adjudicacion(string Proveedor, DateTime Firma, long? Valor);
+
+/// <summary>G9: share of the suppliers awarded in a period that are new (the Monitor's rule, <see cref="ProveedorNuevo"/>), by count and by value.</summary>
+public static class ProveedoresNuevos
+{
+    /// <param name="historia">Every counted contract of the entity, all years.</param>
+    /// <param name="inicio">The period's first day.</param>
+    /// <param name="fin">The day after the period.</param>
+    public static (Cifra PorConteo, Cifra PorValor) G9(IReadOnlyList<Adjudicacion> historia, DateTime inicio, DateTime fin, int anios, DateTime? historiaDesde)
+    {
+        var proveedores = historia.Where(a => a.Firma >= inicio && a.Firma < fin).GroupBy(a => a.Proveedor)
+            .Select(g => (Nuevo: ProveedorNuevo.Es(g.Min(a => a.Firma), historia.Where(a => a.Proveedor == g.Key).Select(a => a.Firma), anios, historiaDesde),
+                Valor: g.Sum(a => a.Valor ?? 0)))
+            .ToList();
+        if (proveedores.Count == 0)
+        {
+            var vacia = new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+            return (vacia, vacia);
+        }
+        var conocidos = proveedores.Where(p => p.Nuevo is not null).ToList();
+        var cobertura = new CoberturaDatos(conocidos.Count, proveedores.Count, conocidos.Sum(p => p.Valor), proveedores.Sum(p => p.Valor));
+        if (conocidos.Count == 0)
+        {
+            var desconocida = new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
+            return (desconocida, desconocida);
+        }
+        var nuevos = conocidos.Where(p => p.Nuevo == true).ToList();
+        var conteo = new Cifra((double)nuevos.Count / conocidos.Count, nuevos.Count, conocidos.Count, cobertura, null);
+        double valorNuevos = nuevos.Sum(p => p.Valor), valorConocidos = conocidos.Sum(p => p.Valor);
+        var valor = valorConocidos == 0
+            ? new Cifra(null, valorNuevos, valorConocidos, cobertura, Cifra.SinBaseConocida)
+            : new Cifra(valorNuevos / valorConocidos, valorNuevos, valorConocidos, cobertura, null);
+        return (conteo, valor);
+    }
+}

@@ -89,8 +89,11 @@ public static class MonitorCounts
     {
         var primero = enVentana.Where(c => c.FechaFirma is not null).MinBy(c => c.FechaFirma);
         if (primero?.FechaFirma is not { } firma) return TriState.No;
-        var desde = firma.AddYears(-anios);
-        if (historiaDesde is null || historiaDesde > desde) return TriState.SinDato;
-        return todos.Any(c => c.Vigente && c.FechaFirma >= desde && c.FechaFirma < firma) ? TriState.No : TriState.Si;
+        return ProveedorNuevo.Es(firma, todos.Where(c => c.Vigente && c.FechaFirma is not null).Select(c => c.FechaFirma!.Value), anios, historiaDesde) switch
+        {
+            true => TriState.Si,
+            false => TriState.No,
+            null => TriState.SinDato,
+        };
     }
 }
