@@ -1,4 +1,5 @@
 using OpenLicitaciones.Features.Indicadores;
+using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Tests.Indicadores;
 
@@ -156,5 +157,25 @@ public sealed class IndicadoresTests
 
         var (vacio, _) = ProveedoresNuevos.G9(Historia, new DateTime(2024, 1, 1), new DateTime(2025, 1, 1), 3, new DateTime(2020, 1, 1));
         Assert.Equal(Cifra.SinDatos, vacio.Motivo);
+    }
+
+    [Fact]
+    public void G13_is_the_share_of_plan_lines_and_value_planned_in_a_modality_open_to_small_firms()
+    {
+        var minima = new Modalidad("minima-cuantia", "Mínima cuantía", true, true);
+        var licitacion = new Modalidad("licitacion-publica", "Licitación pública", true, false);
+        LineaPlan[] lineas =
+        [
+            new("L1", minima, 10), new("L2", minima, 30), new("L3", licitacion, 60),
+            new("L4", Modalidad.SinDato, 100),                               // no modality: unknown, not "not accessible"
+            new("L5", new Modalidad(Modalidad.Otra, "Trueque", false, false), 5),
+        ];
+
+        var (conteo, valor) = PlanAccesible.G13(lineas);
+
+        Assert.Equal((2.0 / 3, 2.0, 3.0), (conteo.Valor!.Value, conteo.Numerador, conteo.Denominador));
+        Assert.Equal((0.4, 40.0, 100.0), (valor.Valor!.Value, valor.Numerador, valor.Denominador));
+        Assert.Equal((3, 5, 100L, 205L), (conteo.Cobertura.Conocidos, conteo.Cobertura.Todos, conteo.Cobertura.ValorConocido, conteo.Cobertura.ValorTotal));
+        Assert.Equal(Cifra.SinDatos, PlanAccesible.G13([]).PorConteo.Motivo);
     }
 }

@@ -113,3 +113,34 @@ public static class ProveedoresNuevos
         return (conteo, valor);
     }
 }
+
+/// <summary>A current PAA line as G13 needs it: its planned modality (resolved by the shared catalog) and its value.</summary>
+public sealed record LineaPlan(string Id, Modalidad Modalidad, long? Valor);
+
+/// <summary>G13: share of the current plan's lines, and of their value, whose planned modality is accessible to small firms (the Banco's rule).</summary>
+public static class PlanAccesible
+{
+    public static (Cifra PorConteo, Cifra PorValor) G13(IReadOnlyList<LineaPlan> lineas)
+    {
+        if (lineas.Count == 0)
+        {
+            var vacia = new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+            return (vacia, vacia);
+        }
+        // A line without a planned modality (or with one the catalog lacks) cannot be called accessible or not.
+        var conocidas = lineas.Where(l => l.Modalidad.Code is not Modalidad.Otra && l.Modalidad != Modalidad.SinDato).ToList();
+        var cobertura = new CoberturaDatos(conocidas.Count, lineas.Count, conocidas.Sum(l => l.Valor ?? 0), lineas.Sum(l => l.Valor ?? 0));
+        if (conocidas.Count == 0)
+        {
+            var desconocida = new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
+            return (desconocida, desconocida);
+        }
+        var accesibles = conocidas.Where(l => l.Modalidad.Accesible).ToList();
+        var conteo = new Cifra((double)accesibles.Count / conocidas.Count, accesibles.Count, conocidas.Count, cobertura, null);
+        double valorAccesible = accesibles.Sum(l => l.Valor ?? 0), valorConocido = conocidas.Sum(l => l.Valor ?? 0);
+        var valor = valorConocido == 0
+            ? new Cifra(null, valorAccesible, valorConocido, cobertura, Cifra.SinBaseConocida)
+            : new Cifra(valorAccesible / valorConocido, valorAccesible, valorConocido, cobertura, null);
+        return (conteo, valor);
+    }
+}
