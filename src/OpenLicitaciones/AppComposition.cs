@@ -2,6 +2,7 @@ using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Sync;
@@ -22,7 +23,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores().AddIndicadores();
         return builder;
     }
 

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Features.Indicadores;
+
+namespace OpenLicitaciones.Tests.Indicadores;
+
+public sealed class IndicadoresOptionsTests
+{
+    [Fact]
+    public void The_shipped_settings_set_no_target_and_g10_is_the_laws_30_percent()
+    {
+        using var app = AppComposition.CreateBuilder([]).Build();
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        var options = app.Services.GetRequiredService<IOptions<IndicadoresOptions>>().Value;
+
+        Assert.Empty(options.Metas);
+        Assert.Null(options.Meta("g1", 2026));
+        Assert.Equal(0.30, options.Meta("g10", 2026));
+    }
+
+    [Fact]
+    public void A_target_set_for_a_code_and_year_is_read_back()
+    {
+        var builder = AppComposition.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Indicadores:Metas:g2:2026"] = "0.4" });
+        using var app = builder.Build();
+
+        var options = app.Services.GetRequiredService<IOptions<IndicadoresOptions>>().Value;
+
+        Assert.Equal(0.4, options.Meta("g2", 2026));
+        Assert.Null(options.Meta("g2", 2025));
+    }
+
+    [Theory]
+    [InlineData("Indicadores:Metas:g14:2026", "0.3", "«g14» no es un indicador")]
+    [InlineData("Indicadores:Metas:G1:2026", "0.3", "«G1» no es un indicador")]
+    [InlineData("Indicadores:Metas:g10:2026", "0.5", "la fija la ley")]
+    [InlineData("Indicadores:Metas:g1:2026", "35", "proporción mayor que 0 y hasta 1")]
+    [InlineData("Indicadores:Metas:g1:1999", "0.3", "el año debe estar entre 2000 y 2100")]
+    public void A_bad_target_fails_at_start_with_a_clear_message(string key, string value, string message)
+    {
+        var builder = AppComposition.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        using var app = builder.Build();
+
+        var e = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(e.Failures, f => f.Contains(message, StringComparison.Ordinal));
+    }
+}
