@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Productores;
+using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Productores;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Indicadores;
@@ -17,18 +15,14 @@ public static class Certificaciones
     public static (IReadOnlyList<Certificacion> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path)
     {
         var archivo = Path.GetFileName(path);
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, DemandaDeclarada.Tolerante);
-        if (!csv.Read()) return ([], []);
-        csv.ReadHeader();
-        var faltan = Columnas.Where(c => !csv.HeaderRecord!.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (faltan.Count > 0)
-            return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", $"faltan las columnas {string.Join(", ", faltan)}; se esperan: {string.Join(",", Columnas)}.")]);
+        var (abierto, encabezado) = ArchivoCsv.Abrir(path, Columnas);
+        if (abierto is null) return ([], [encabezado!]);
+        using var csv = abierto;
         var filas = new List<Certificacion>();
         var errores = new List<ErrorCarga>();
         while (csv.Read())
         {
-            var fila = $"fila {csv.Parser.Row}";
+            var fila = ArchivoCsv.Fila(csv);
             var nit = Nit.Canonical(csv.GetField("nit"));
             if (nit is null || !Nit.IsCompany(nit))
             {

@@ -15,28 +15,18 @@ public static class DemandaDeclarada
 {
     private static readonly string[] Columnas = ["familia", "producto", "cantidad", "unidad", "mes", "demo"];
 
-    /// <summary>Files staff edit: headers in any case, and a short row is an error of that row, not an exception.</summary>
-    public static readonly CsvHelper.Configuration.CsvConfiguration Tolerante = new(CultureInfo.InvariantCulture)
-    {
-        MissingFieldFound = null, PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-    };
-
     /// <param name="familias">Product (folded) → its UNSPSC family (data/productos_unspsc.csv): a listed product must be declared in its family.</param>
     public static (IReadOnlyList<DemandaFila> Filas, IReadOnlyList<ErrorCarga> Errores) Leer(string path, IReadOnlyDictionary<string, string> familias)
     {
         var archivo = Path.GetFileName(path);
+        var (abierto, encabezado) = ArchivoCsv.Abrir(path, Columnas);
+        if (abierto is null) return ([], [encabezado!]);
+        using var csv = abierto;
         var filas = new List<DemandaFila>();
         var errores = new List<ErrorCarga>();
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, Tolerante);
-        if (!csv.Read()) return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", "el archivo está vacío.")]);
-        csv.ReadHeader();
-        var faltan = Columnas.Where(c => !csv.HeaderRecord!.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (faltan.Count > 0)
-            return ([], [new ErrorCarga(archivo, "fila 1", "(encabezado)", $"faltan las columnas {string.Join(", ", faltan)}; se esperan: {string.Join(",", Columnas)}.")]);
         while (csv.Read())
         {
-            var fila = $"fila {csv.Parser.Row}";
+            var fila = ArchivoCsv.Fila(csv);
             var error = Validar(csv, familias, out var parsed);
             if (error is { } e) errores.Add(new ErrorCarga(archivo, fila, e.Campo, e.Mensaje));
             else filas.Add(parsed!);

@@ -1,15 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Productores;
-
-/// <summary>A row a data file could not give: the app starts without it and says which file, row and field.</summary>
-public sealed record ErrorCarga(string Archivo, string Fila, string Campo, string Mensaje)
-{
-    public override string ToString() => $"{Archivo}, {Fila}, campo «{Campo}»: {Mensaje}";
-}
 
 /// <summary>A producer organisation of the registry, as its file gives it.</summary>
 public sealed record ProductorArchivo(
@@ -30,11 +23,10 @@ public static class RegistroArchivo
     /// <summary>Product name (folded) → UNSPSC family (4 digits, segment 50), from data/productos_unspsc.csv.</summary>
     public static IReadOnlyDictionary<string, string> LeerFamilias(string path)
     {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, DemandaDeclarada.Tolerante);
         var familias = new Dictionary<string, string>();
-        if (!csv.Read()) return familias;
-        csv.ReadHeader();
+        var (abierto, _) = ArchivoCsv.Abrir(path, "producto", "familia");
+        if (abierto is null) return familias;
+        using var csv = abierto;
         while (csv.Read())
             if (csv.GetField("producto") is { Length: > 0 } producto && csv.GetField("familia") is { Length: > 0 } familia)
                 familias[PlainText.Fold(producto)] = familia.Trim();
