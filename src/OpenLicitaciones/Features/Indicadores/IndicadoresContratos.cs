@@ -13,6 +13,14 @@ public sealed record Cifra(double? Valor, double Numerador, double Denominador, 
 {
     public const string SinDatos = "Sin datos en este periodo.";
     public const string SinBaseConocida = "Sin datos: ningún registro del periodo tiene el dato que la cifra necesita.";
+
+    /// <summary>A period without records.</summary>
+    public static readonly Cifra Vacia = new(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), SinDatos);
+
+    /// <summary>numerador ÷ denominador over the known base, or "sin datos" when that base is empty.</summary>
+    public static Cifra Proporcion(double numerador, double denominador, CoberturaDatos cobertura) => denominador == 0
+        ? new Cifra(null, numerador, denominador, cobertura, SinBaseConocida)
+        : new Cifra(numerador / denominador, numerador, denominador, cobertura, null);
 }
 
 /// <summary>
@@ -38,22 +46,17 @@ public static class IndicadoresContratos
         var proveedores = contratos.Where(c => c.Proveedor is not null).GroupBy(c => c.Proveedor!)
             .Select(g => g.OrderBy(c => c.Firma).Select(c => c.Mujer.Lider).LastOrDefault(l => l is not null))
             .ToList();
-        if (proveedores.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+        if (proveedores.Count == 0) return Cifra.Vacia;
         var conocidos = proveedores.Where(l => l is not null).ToList();
-        var cobertura = new CoberturaDatos(conocidos.Count, proveedores.Count, 0, 0);
-        var mujeres = conocidos.Count(l => l == true);
-        return conocidos.Count == 0
-            ? new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida)
-            : new Cifra((double)mujeres / conocidos.Count, mujeres, conocidos.Count, cobertura, null);
+        return Cifra.Proporcion(conocidos.Count(l => l == true), conocidos.Count, new CoberturaDatos(conocidos.Count, proveedores.Count, 0, 0));
     }
 
     /// <summary>G7: completeness of the legal representative's gender — contracts that record it ÷ all contracts.</summary>
     public static Cifra G7(IReadOnlyList<ContratoIndicador> contratos)
     {
-        if (contratos.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
-        var registrados = contratos.Count(c => c.GeneroRegistrado);
-        return new Cifra((double)registrados / contratos.Count, registrados, contratos.Count,
-            new CoberturaDatos(contratos.Count, contratos.Count, Valor(contratos), Valor(contratos)), null);
+        if (contratos.Count == 0) return Cifra.Vacia;
+        return Cifra.Proporcion(contratos.Count(c => c.GeneroRegistrado), contratos.Count,
+            new CoberturaDatos(contratos.Count, contratos.Count, Valor(contratos), Valor(contratos)));
     }
 
     /// <summary>G12: share of awarded value that went to MSMEs.</summary>
@@ -62,16 +65,11 @@ public static class IndicadoresContratos
 
     private static Cifra Share(IReadOnlyList<ContratoIndicador> contratos, Func<ContratoIndicador, bool?> marca, Func<ContratoIndicador, long?> peso, bool porValor)
     {
-        if (contratos.Count == 0) return new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
+        if (contratos.Count == 0) return Cifra.Vacia;
         // A contract without value cannot weigh in a share of value: it counts as unknown there.
         var conocidos = contratos.Where(c => marca(c) is not null && (!porValor || c.Valor is not null)).ToList();
-        var cobertura = new CoberturaDatos(conocidos.Count, contratos.Count, Valor(conocidos), Valor(contratos));
-        if (conocidos.Count == 0) return new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
-        double numerador = conocidos.Where(c => marca(c) == true).Sum(c => peso(c) ?? 0);
-        double denominador = conocidos.Sum(c => peso(c) ?? 0);
-        return denominador == 0
-            ? new Cifra(null, numerador, denominador, cobertura, Cifra.SinBaseConocida)
-            : new Cifra(numerador / denominador, numerador, denominador, cobertura, null);
+        return Cifra.Proporcion(conocidos.Where(c => marca(c) == true).Sum(c => peso(c) ?? 0), conocidos.Sum(c => peso(c) ?? 0),
+            new CoberturaDatos(conocidos.Count, contratos.Count, Valor(conocidos), Valor(contratos)));
     }
 
     private static long Valor(IEnumerable<ContratoIndicador> contratos) => contratos.Sum(c => c.Valor ?? 0);
@@ -92,25 +90,11 @@ public static class ProveedoresNuevos
             .Select(g => (Nuevo: ProveedorNuevo.Es(g.Min(a => a.Firma), historia.Where(a => a.Proveedor == g.Key).Select(a => a.Firma), anios, historiaDesde),
                 Valor: g.Sum(a => a.Valor ?? 0)))
             .ToList();
-        if (proveedores.Count == 0)
-        {
-            var vacia = new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
-            return (vacia, vacia);
-        }
+        if (proveedores.Count == 0) return (Cifra.Vacia, Cifra.Vacia);
         var conocidos = proveedores.Where(p => p.Nuevo is not null).ToList();
-        var cobertura = new CoberturaDatos(conocidos.Count, proveedores.Count, conocidos.Sum(p => p.Valor), proveedores.Sum(p => p.Valor));
-        if (conocidos.Count == 0)
-        {
-            var desconocida = new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
-            return (desconocida, desconocida);
-        }
         var nuevos = conocidos.Where(p => p.Nuevo == true).ToList();
-        var conteo = new Cifra((double)nuevos.Count / conocidos.Count, nuevos.Count, conocidos.Count, cobertura, null);
-        double valorNuevos = nuevos.Sum(p => p.Valor), valorConocidos = conocidos.Sum(p => p.Valor);
-        var valor = valorConocidos == 0
-            ? new Cifra(null, valorNuevos, valorConocidos, cobertura, Cifra.SinBaseConocida)
-            : new Cifra(valorNuevos / valorConocidos, valorNuevos, valorConocidos, cobertura, null);
-        return (conteo, valor);
+        var cobertura = new CoberturaDatos(conocidos.Count, proveedores.Count, conocidos.Sum(p => p.Valor), proveedores.Sum(p => p.Valor));
+        return (Cifra.Proporcion(nuevos.Count, conocidos.Count, cobertura), Cifra.Proporcion(nuevos.Sum(p => p.Valor), conocidos.Sum(p => p.Valor), cobertura));
     }
 }
 
@@ -122,25 +106,12 @@ public static class PlanAccesible
 {
     public static (Cifra PorConteo, Cifra PorValor) G13(IReadOnlyList<LineaPlan> lineas)
     {
-        if (lineas.Count == 0)
-        {
-            var vacia = new Cifra(null, 0, 0, new CoberturaDatos(0, 0, 0, 0), Cifra.SinDatos);
-            return (vacia, vacia);
-        }
+        if (lineas.Count == 0) return (Cifra.Vacia, Cifra.Vacia);
         // A line without a planned modality (or with one the catalog lacks) cannot be called accessible or not.
         var conocidas = lineas.Where(l => l.Modalidad.Code is not Modalidad.Otra && l.Modalidad != Modalidad.SinDato).ToList();
-        var cobertura = new CoberturaDatos(conocidas.Count, lineas.Count, conocidas.Sum(l => l.Valor ?? 0), lineas.Sum(l => l.Valor ?? 0));
-        if (conocidas.Count == 0)
-        {
-            var desconocida = new Cifra(null, 0, 0, cobertura, Cifra.SinBaseConocida);
-            return (desconocida, desconocida);
-        }
         var accesibles = conocidas.Where(l => l.Modalidad.Accesible).ToList();
-        var conteo = new Cifra((double)accesibles.Count / conocidas.Count, accesibles.Count, conocidas.Count, cobertura, null);
-        double valorAccesible = accesibles.Sum(l => l.Valor ?? 0), valorConocido = conocidas.Sum(l => l.Valor ?? 0);
-        var valor = valorConocido == 0
-            ? new Cifra(null, valorAccesible, valorConocido, cobertura, Cifra.SinBaseConocida)
-            : new Cifra(valorAccesible / valorConocido, valorAccesible, valorConocido, cobertura, null);
-        return (conteo, valor);
+        var cobertura = new CoberturaDatos(conocidas.Count, lineas.Count, conocidas.Sum(l => l.Valor ?? 0), lineas.Sum(l => l.Valor ?? 0));
+        return (Cifra.Proporcion(accesibles.Count, conocidas.Count, cobertura),
+            Cifra.Proporcion(accesibles.Sum(l => l.Valor ?? 0), conocidas.Sum(l => l.Valor ?? 0), cobertura));
     }
 }
