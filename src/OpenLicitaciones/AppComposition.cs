@@ -35,6 +35,7 @@ public static class AppComposition
         app.MapBancoApi();
         app.MapMonitorApi();
         app.MapCapacidadApi();
+        app.MapIndicadoresApi();
         return app;
     }
 }

@@ -9,7 +9,7 @@ public sealed record ContratoIndicador(string Id, DateOnly Firma, long? Valor, s
 /// One indicator's value in one period: the share (null with the reason when it cannot be computed), its numerator and
 /// denominator, and how much of its base is known.
 /// </summary>
-public sealed record Cifra(double? Valor, double Numerador, double Denominador, CoberturaDatos Cobertura, string? Motivo)
+public sealed record Cifra(double? Valor, double? Numerador, double? Denominador, CoberturaDatos Cobertura, string? Motivo)
 {
     public const string SinDatos = "Sin datos en este periodo.";
     public const string SinBaseConocida = "Sin datos: ningún registro del periodo tiene el dato que la cifra necesita.";
@@ -21,6 +21,9 @@ public sealed record Cifra(double? Valor, double Numerador, double Denominador, 
     public static Cifra Proporcion(double numerador, double denominador, CoberturaDatos cobertura) => denominador == 0
         ? new Cifra(null, numerador, denominador, cobertura, SinBaseConocida)
         : new Cifra(numerador / denominador, numerador, denominador, cobertura, null);
+
+    /// <summary>A known base under 30 % of the period's records (CONTRACTS §7): shown greyed, "cobertura baja".</summary>
+    public bool CoberturaBaja => Valor is not null && Cobertura.Baja;
 }
 
 /// <summary>
@@ -84,11 +87,16 @@ public static class ProveedoresNuevos
     /// <param name="historia">Every counted contract of the entity, all years.</param>
     /// <param name="inicio">The period's first day.</param>
     /// <param name="fin">The day after the period.</param>
-    public static (Cifra PorConteo, Cifra PorValor) G9(IReadOnlyList<Adjudicacion> historia, DateTime inicio, DateTime fin, int anios, DateTime? historiaDesde)
+    public static (Cifra PorConteo, Cifra PorValor) G9(IReadOnlyList<Adjudicacion> historia, DateTime inicio, DateTime fin, int anios, DateTime? historiaDesde) =>
+        G9(historia.ToLookup(a => a.Proveedor), inicio, fin, anios, historiaDesde);
+
+    /// <summary>The same over the history already grouped by supplier, so that a board of many periods groups it once.</summary>
+    public static (Cifra PorConteo, Cifra PorValor) G9(ILookup<string, Adjudicacion> historia, DateTime inicio, DateTime fin, int anios, DateTime? historiaDesde)
     {
-        var proveedores = historia.Where(a => a.Firma >= inicio && a.Firma < fin).GroupBy(a => a.Proveedor)
-            .Select(g => (Nuevo: ProveedorNuevo.Es(g.Min(a => a.Firma), historia.Where(a => a.Proveedor == g.Key).Select(a => a.Firma), anios, historiaDesde),
-                Valor: g.Sum(a => a.Valor ?? 0)))
+        bool EnPeriodo(Adjudicacion a) => a.Firma >= inicio && a.Firma < fin;
+        var proveedores = historia.Where(g => g.Any(EnPeriodo))
+            .Select(g => (Nuevo: ProveedorNuevo.Es(g.Where(EnPeriodo).Min(a => a.Firma), g.Select(a => a.Firma), anios, historiaDesde),
+                Valor: g.Where(EnPeriodo).Sum(a => a.Valor ?? 0)))
             .ToList();
         if (proveedores.Count == 0) return (Cifra.Vacia, Cifra.Vacia);
         var conocidos = proveedores.Where(p => p.Nuevo is not null).ToList();
@@ -99,7 +107,7 @@ public static class ProveedoresNuevos
 }
 
 /// <summary>A current PAA line as G13 needs it: its planned modality (resolved by the shared catalog) and its value.</summary>
-public sealed record LineaPlan(string Id, Modalidad Modalidad, long? Valor);
+public sealed record LineaPlan(string Id, Modalidad Modalidad, long? Valor, string? Descripcion = null);
 
 /// <summary>G13: share of the current plan's lines, and of their value, whose planned modality is accessible to small firms (the Banco's rule).</summary>
 public static class PlanAccesible

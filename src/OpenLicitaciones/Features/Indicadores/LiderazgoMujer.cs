@@ -27,12 +27,37 @@ public sealed record EstadoMujer(bool? Lider, FuenteMujer Fuente)
 /// </summary>
 public static class LiderazgoMujer
 {
+    // Shared: a department's million contracts need only these four states.
+    private static readonly EstadoMujer Certificada = new(true, FuenteMujer.Certificacion);
+    private static readonly EstadoMujer ProxyMujer = new(true, FuenteMujer.RepresentanteLegal);
+    private static readonly EstadoMujer ProxyOtro = new(false, FuenteMujer.RepresentanteLegal);
+
+    /// <param name="certificaciones">The certifications staff recorded (all, or only this NIT's).</param>
     public static EstadoMujer De(string? nit, DateOnly fecha, string? generoRepresentante, IReadOnlyList<Certificacion> certificaciones)
     {
         if (nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= fecha && (c.Hasta is null || fecha <= c.Hasta)))
-            return new EstadoMujer(true, FuenteMujer.Certificacion);
-        return Proxy(generoRepresentante) is { } lider ? new EstadoMujer(lider, FuenteMujer.RepresentanteLegal) : EstadoMujer.Desconocido;
+            return Certificada;
+        return Estado(generoRepresentante);
     }
+
+    /// <summary>
+    /// A bidder's status in a period (CONTRACTS §7, G4–G6): a certification in force at any day of the period, otherwise
+    /// the proxy on its most recent counted contract (<paramref name="generoUltimoContrato"/>), otherwise unknown.
+    /// </summary>
+    public static EstadoMujer DeProponente(string? nit, Periodo periodo, string? generoUltimoContrato, IReadOnlyList<Certificacion> certificaciones)
+    {
+        var (inicio, ultimo) = (DateOnly.FromDateTime(periodo.Inicio), DateOnly.FromDateTime(periodo.Fin).AddDays(-1));
+        if (nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= ultimo && (c.Hasta is null || inicio <= c.Hasta)))
+            return Certificada;
+        return Estado(generoUltimoContrato);
+    }
+
+    private static EstadoMujer Estado(string? genero) => Proxy(genero) switch
+    {
+        true => ProxyMujer,
+        false => ProxyOtro,
+        null => EstadoMujer.Desconocido,
+    };
 
     /// <summary>The proxy alone: Mujer → true; Hombre, Otro → false; "No Definido", blank or anything else → null.</summary>
     public static bool? Proxy(string? generoRepresentante) => PlainText.IsSentinel(generoRepresentante)

@@ -5,7 +5,9 @@ namespace OpenLicitaciones.Features.Monitor;
 
 /// <summary>A supplier's part in one process: it bid, was awarded, or holds a contract under it.</summary>
 /// <remarks>A value, not an object: a department's histories hold millions of them (`benchmark vistas`).</remarks>
-public readonly record struct Participacion(string ProcesoId, int? Anio, bool Competitiva, string ModalidadCodigo, bool Oferto, bool Adjudicado);
+/// <param name="Trimestre">Quarter of the publication (1–4), 0 when unknown: the Indicadores' quarterly view of bidders.</param>
+public readonly record struct Participacion(string ProcesoId, int? Anio, bool Competitiva, string ModalidadCodigo, bool Oferto, bool Adjudicado,
+    byte Trimestre = 0);
 
 /// <summary>A contract of the supplier with the entity; <c>Vigente</c> is false for drafts, cancelled and in-approval ones.</summary>
 public sealed record ContratoProveedor(string IdContrato, string? ProcesoId, int? AnioProceso, DateTime? FechaFirma, long? Valor, bool Vigente,

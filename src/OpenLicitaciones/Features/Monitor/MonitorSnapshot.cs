@@ -110,6 +110,16 @@ public sealed class MonitorSnapshot
     public Task<Built> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
     /// <summary>
+    /// The snapshot of every change announced so far, waiting for a rebuild under way: for views built from this one (the
+    /// Indicadores), which must not be built from the version before the change they are rebuilt for.
+    /// </summary>
+    public async Task<Built> GetCurrentAsync(CancellationToken ct = default)
+    {
+        await _view.RefreshAsync().WaitAsync(ct);
+        return await _view.GetAsync(ct);
+    }
+
+    /// <summary>
     /// Streams processes, bids, offers and contracts once each, keeping only what the histories and the red flags need:
     /// at a department's million processes, loading the rows first held several GB (`benchmark vistas`).
     /// </summary>
@@ -182,7 +192,9 @@ public sealed class MonitorSnapshot
         string? ProveedorAdjudicado, string? CodigoCategoriaPrincipal, string? UrlProceso, string? GeneroRepresentanteLegal, bool? EsPyme);
 
     /// <summary>What later rows need to know about a process: its id, publication year and modality (null when SECOP gives none).</summary>
-    private sealed record ProcesoClave(string Id, int? Anio, Modalidad? Modalidad);
+    private sealed record ProcesoClave(string Id, int? Anio, byte Trimestre, Modalidad? Modalidad);
+
+    private static byte Trimestre(DateTime? fecha) => fecha is { } f ? (byte)((f.Month + 2) / 3) : (byte)0;
 
     private sealed class Acc(string key)
     {
@@ -201,12 +213,13 @@ public sealed class MonitorSnapshot
             if (Name is null || at >= Name.Value.When) Name = (at, name.Trim());
         }
 
-        public void Took(string proceso, int? anio, Modalidad modalidad, bool oferto, bool adjudicado)
+        public void Took(string proceso, int? anio, byte trimestre, Modalidad modalidad, bool oferto, bool adjudicado)
         {
             // The first year seen stays; the latest row's modality wins; having bid or won, once seen, stays.
             var known = Procesos.TryGetValue(proceso, out var before);
-            Procesos[proceso] = new Participacion(proceso, known ? before.Anio ?? anio : anio, modalidad.Competitiva, modalidad.Code,
-                oferto || (known && before.Oferto), adjudicado || (known && before.Adjudicado));
+            var (a, t) = known && before.Anio is not null ? (before.Anio, before.Trimestre) : (anio, trimestre);
+            Procesos[proceso] = new Participacion(proceso, a, modalidad.Competitiva, modalidad.Code,
+                oferto || (known && before.Oferto), adjudicado || (known && before.Adjudicado), t);
         }
     }
 
@@ -245,14 +258,14 @@ public sealed class MonitorSnapshot
         public void Proceso(ProcesoFila p, int? proponentes)
         {
             var modalidad = modalidades.Resolve(p.Modalidad);
-            var clave = new ProcesoClave(p.IdDelProceso, p.FechaPublicacion?.Year, p.Modalidad is null ? null : modalidad);
+            var clave = new ProcesoClave(p.IdDelProceso, p.FechaPublicacion?.Year, Trimestre(p.FechaPublicacion), p.Modalidad is null ? null : modalidad);
             _byId[p.IdDelProceso] = clave;
             if (p.IdDelPortafolio is not null) _byPortfolio.TryAdd(p.IdDelPortafolio, clave);
             _procesos.Add(new ProcesoMonitor(p.IdDelProceso, modalidad.Code, modalidad.Competitiva, Pooled(p.EstadoDelProcedimiento), p.FechaPublicacion,
                 p.FechaRecepcion, proponentes, p.ValorTotalAdjudicacion is > 0 ? p.ValorTotalAdjudicacion : p.PrecioBase, p.Adjudicado == true,
                 SecopRules.IsCancelled(p.EstadoDelProcedimiento, p.EstadoResumen)));
             if (p.Adjudicado != true || Supplier(p.NitProveedorAdjudicado, p.CodigoProveedor) is not { } s) return;
-            s.Took(p.IdDelProceso, clave.Anio, modalidad, false, true);
+            s.Took(p.IdDelProceso, clave.Anio, clave.Trimestre, modalidad, false, true);
             s.Saw(p.NombreProveedor, p.FechaPublicacion);
             s.Municipio ??= p.CiudadProveedor;
         }
@@ -261,7 +274,8 @@ public sealed class MonitorSnapshot
         {
             if (Supplier(b.NitProveedor, b.CodigoProveedor) is not { } s) return;
             var p = _byId.GetValueOrDefault(b.IdProcedimiento);
-            s.Took(p?.Id ?? b.IdProcedimiento, p?.Anio ?? b.FechaPublicacion?.Year, p?.Modalidad ?? Modalidad.SinDato, true, false);
+            s.Took(p?.Id ?? b.IdProcedimiento, p?.Anio ?? b.FechaPublicacion?.Year, p?.Anio is null ? Trimestre(b.FechaPublicacion) : p.Trimestre,
+                p?.Modalidad ?? Modalidad.SinDato, true, false);
             s.Saw(b.Proveedor, b.FechaPublicacion);
         }
 
@@ -269,7 +283,8 @@ public sealed class MonitorSnapshot
         {
             if (Supplier(o.NitDelProveedor, o.CodigoProveedor) is not { } s) return;
             var p = _byPortfolio.GetValueOrDefault(o.IdDelProcesoDeCompra);
-            s.Took(p?.Id ?? o.IdDelProcesoDeCompra, p?.Anio ?? o.FechaDeRegistro?.Year, p?.Modalidad ?? modalidades.Resolve(o.Modalidad), true, false);
+            s.Took(p?.Id ?? o.IdDelProcesoDeCompra, p?.Anio ?? o.FechaDeRegistro?.Year, p?.Anio is null ? Trimestre(o.FechaDeRegistro) : p.Trimestre,
+                p?.Modalidad ?? modalidades.Resolve(o.Modalidad), true, false);
             s.Saw(o.NombreProveedor, o.FechaDeRegistro);
         }
 
@@ -281,8 +296,9 @@ public sealed class MonitorSnapshot
             var proceso = p?.Id ?? c.ProcesoDeCompra ?? c.IdContrato;
             var vigente = SecopRules.CountsAsContract(c.EstadoContrato);
             var anio = p?.Anio ?? c.FechaDeFirma?.Year;
+            var trimestre = p?.Anio is null ? Trimestre(c.FechaDeFirma) : p.Trimestre;
             var modalidad = p?.Modalidad ?? modalidades.Resolve(c.Modalidad);
-            if (vigente) s.Took(proceso, anio, modalidad, false, true);
+            if (vigente) s.Took(proceso, anio, trimestre, modalidad, false, true);
             s.Contratos.Add(new ContratoProveedor(c.IdContrato, proceso, anio, c.FechaDeFirma, c.ValorDelContrato, vigente, Pooled(c.GeneroRepresentanteLegal), c.EsPyme)
             {
                 Unspsc = Pooled(c.CodigoCategoriaPrincipal), Url = c.UrlProceso,

@@ -44,10 +44,14 @@ public static class Ley2046
         var compras = contratos
             .Where(c => c.Anio is { } a && a >= desde && a <= hasta && FoodRule.IsFoodPurchase(c.Unspsc) && SecopRules.CountsAsContract(c.Estado))
             .ToLookup(c => c.Anio!.Value);
-        return Enumerable.Range(desde, hasta - desde + 1).Select(anio => Anio(anio, compras[anio].ToList(), productoresPorNit)).ToList();
+        return Enumerable.Range(desde, hasta - desde + 1).Select(anio => Calcular(anio, compras[anio].ToList(), productoresPorNit)).ToList();
     }
 
-    private static Ley2046Anio Anio(int anio, List<ContratoAlimento> compras, IReadOnlyDictionary<string, string> productoresPorNit)
+    /// <summary>
+    /// G10 over the food purchases of one period (counted contracts of segment 50, chosen by the caller): the Indicadores
+    /// call it per year and per quarter, <paramref name="anio"/> being the period's year.
+    /// </summary>
+    public static Ley2046Anio Calcular(int anio, IReadOnlyList<ContratoAlimento> compras, IReadOnlyDictionary<string, string> productoresPorNit)
     {
         var conocidos = compras.Where(c => c.Valor is not null && (c.NitProveedor is not null || !PlainText.IsSentinel(c.CodigoProveedor))).ToList();
         var cobertura = new CoberturaDatos(conocidos.Count, compras.Count, conocidos.Sum(c => c.Valor!.Value), compras.Sum(c => c.Valor ?? 0));

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Components;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Shared;
+using OpenLicitaciones.Features.Sync;
+
+namespace OpenLicitaciones.Features.Indicadores;
+
+/// <summary>
+/// Every indicator of the board in every year and quarter of the window, with what they were computed from so that a
+/// detail can list its rows. Built once per data change and shared by the board, the API and the print view.
+/// </summary>
+public sealed class DatosIndicadores(
+    FuentesIndicadores fuentes, IReadOnlyList<ResultadoIndicador> anuales, IReadOnlyList<ResultadoIndicador> trimestrales, int desde, int hasta,
+    IReadOnlyList<string> avisos, Func<string, string> nombreModalidad)
+{
+    private readonly Dictionary<(string, Periodo), ResultadoIndicador> _porClave =
+        anuales.Concat(trimestrales).ToDictionary(r => (r.Codigo, r.Periodo));
+    private readonly ConcurrentDictionary<(string, Periodo), Lazy<IReadOnlyList<FilaDetalle>>> _detalles = new();
+
+    /// <summary>First and last year of the window (the last is the current year, in progress).</summary>
+    public int Desde => desde;
+    public int Hasta => hasta;
+
+    /// <summary>Rows of the staff files that could not be used, for the page to say so.</summary>
+    public IReadOnlyList<string> Avisos => avisos;
+
+    public IReadOnlyList<ResultadoIndicador> Resultados(bool trimestral) => trimestral ? trimestrales : anuales;
+
+    /// <summary>The periods of the window, oldest first.</summary>
+    public IReadOnlyList<Periodo> Periodos(bool trimestral) => Resultados(trimestral).Select(r => r.Periodo).Distinct().ToList();
+
+    public ResultadoIndicador? Resultado(string codigo, Periodo periodo) => _porClave.GetValueOrDefault((codigo, periodo));
+
+    /// <summary>An indicator over every period of the window, oldest first.</summary>
+    public IReadOnlyList<ResultadoIndicador> Serie(string codigo, bool trimestral) => Resultados(trimestral).Where(r => r.Codigo == codigo).ToList();
+
+    /// <summary>The rows behind a result, computed on first request and kept with this version of the data.</summary>
+    public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo)
+    {
+        IReadOnlyList<FilaDetalle> Calcular() => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad);
+        // A few dozen details cover real use; past that (odd URLs) rows are computed but not kept, so memory stays bounded.
+        return _detalles.TryGetValue((codigo, periodo), out var hit) ? hit.Value
+            : _detalles.Count >= 64 ? Calcular()
+            : _detalles.GetOrAdd((codigo, periodo), _ => new Lazy<IReadOnlyList<FilaDetalle>>(Calcular)).Value;
+    }
+}
+
+public sealed class IndicadoresSnapshot
+{
+    /// <summary>Years of the board, the current one included: the trend's six years.</summary>
+    public const int Anios = 6;
+
+    private readonly DerivedView<DatosIndicadores> _view;
+
+    public IndicadoresSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, MonitorSnapshot monitor, Modalidades modalidades,
+        IOptions<IndicadoresOptions> options, IOptions<MonitorOptions> monitorOptions, IOptions<SyncOptions> sync, TimeProvider time,
+        ILogger<IndicadoresSnapshot> log)
+    {
+        var construidoEn = DateOnly.MinValue;
+        _view = new DerivedView<DatosIndicadores>(notifier, log, async ct =>
+        {
+            var hoy = construidoEn = DateOnly.FromDateTime(ColombiaTime.Now(time));
+            return await BuildAsync(dbFactory, monitor, modalidades, options.Value, monitorOptions.Value.AniosNuevo, sync.Value.EsDemo, hoy, ct);
+        }, _ => construidoEn == DateOnly.FromDateTime(ColombiaTime.Now(time))); // a new day can open a new quarter or year
+    }
+
+    public Task<DatosIndicadores> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
+
+    private static async Task<DatosIndicadores> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, MonitorSnapshot monitor, Modalidades modalidades,
+        IndicadoresOptions options, int aniosNuevo, bool demo, DateOnly hoy, CancellationToken ct)
+    {
+        var (desde, hasta) = (hoy.Year - (Anios - 1), hoy.Year);
+        var historias = await monitor.GetCurrentAsync(ct);
+
+        var avisos = new List<string>();
+        var certificaciones = new List<Certificacion>();
+        foreach (var ruta in demo ? [options.Certificaciones, options.CertificacionesDemo] : new[] { options.Certificaciones })
+        {
+            var (filas, errores) = Certificaciones.Leer(Path.Combine(AppContext.BaseDirectory, ruta));
+            certificaciones.AddRange(filas);
+            avisos.AddRange(errores.Select(e => e.ToString()));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var productores = (await db.Asociaciones.AsNoTracking().Where(a => a.Nit != null).Select(a => new { a.Nit, a.Nombre }).ToListAsync(ct))
+            .GroupBy(a => a.Nit!).ToDictionary(g => g.Key, g => g.First().Nombre);
+        var lineas = await db.PaaLines.AsNoTracking()
+            .Where(l => l.Annio >= desde && l.Annio <= hasta
+                        && db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa))
+            .Select(l => new { l.Id, l.Annio, l.Modalidad, l.ValorTotalEsperado, l.Descripcion })
+            .ToListAsync(ct);
+        var plan = lineas.GroupBy(l => l.Annio).ToDictionary(g => g.Key, g => (IReadOnlyList<LineaPlan>)g
+            .Select(l => new LineaPlan(l.Id, modalidades.Resolve(l.Modalidad), l.ValorTotalEsperado, PlainText.Clip(l.Descripcion, 160))).ToList());
+
+        var fuentes = new FuentesIndicadores(historias.Proveedores, historias.Procesos, historias.HistoriaDesde, certificaciones, productores, plan, aniosNuevo);
+        var trimestres = Periodo.Entre(desde, hasta, trimestral: true).Where(p => DateOnly.FromDateTime(p.Inicio) <= hoy).ToList();
+        return new DatosIndicadores(fuentes,
+            Tablero.Calcular(fuentes, Periodo.Entre(desde, hasta, trimestral: false), options.Meta),
+            Tablero.Calcular(fuentes, trimestres, options.Meta),
+            desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"));
+    }
+}
