@@ -14,7 +14,7 @@ public sealed record ProcesoMonitor(
 public sealed record AdjudicacionMonitor(string ProcesoId, string ProveedorId, long? Valor, string? SegmentoUnspsc, bool Directa);
 
 /// <summary>A further figure of an alert, such as the top-1 share of the concentration.</summary>
-public sealed record Cifra(string Nombre, double? Valor);
+public sealed record CifraAlerta(string Nombre, double? Valor);
 
 /// <summary>One red flag over a set of processes, awards or suppliers (<paramref name="Unidad"/> says which).</summary>
 /// <param name="Valor">Share or index computed; null when nothing could be computed (N/A).</param>
@@ -26,7 +26,7 @@ public sealed record Alerta(
     string Codigo, string Nombre, string Formula, string Umbral, string Unidad,
     double? Valor, int Cobertura, int NoAplica, int Marcados, IReadOnlyList<string> Ejemplos)
 {
-    public IReadOnlyList<Cifra> Cifras { get; init; } = [];
+    public IReadOnlyList<CifraAlerta> Cifras { get; init; } = [];
 }
 
 /// <summary>
