@@ -13,6 +13,10 @@ public sealed record NotFoundMessage(string Title, string Heading, string Text, 
     public static readonly NotFoundMessage Proveedor = new("Proveedor no encontrado", "No encontramos este proveedor",
         "No hay un proveedor con ese identificador en los datos sincronizados de la entidad.", "/proveedores", "Volver al Monitor de Transparencia");
 
+    public static readonly NotFoundMessage Indicador = new("Indicador no encontrado", "No encontramos este indicador",
+        "Los indicadores van de G1 a G13 (G11 está en Capacidad productiva), más las cifras de integridad R013 y R018.", "/indicadores",
+        "Volver a los indicadores");
+
     /// <summary>
     /// The message for an address that answered 404. A detail page that finds nothing answers 404 while prerendering,
     /// and .NET 10 then re-executes the request here: the original address says which message it had.
@@ -21,6 +25,7 @@ public sealed record NotFoundMessage(string Title, string Heading, string Text, 
     {
         { } p when p.StartsWith("/licitaciones/", StringComparison.OrdinalIgnoreCase) => Oportunidad,
         { } p when p.StartsWith("/proveedores/", StringComparison.OrdinalIgnoreCase) => Proveedor,
+        { } p when p.StartsWith("/indicadores/", StringComparison.OrdinalIgnoreCase) => Indicador,
         _ => Pagina,
     };
 }

@@ -50,24 +50,9 @@ public sealed partial class IndicadoresPage
             .ToList();
     }
 
-    private IEnumerable<int> TrimestresDe(int anio) =>
-        _datos!.Periodos(trimestral: true).Where(p => p.Anio == anio).Select(p => p.Trimestre!.Value);
-
     private string ApiHref(string formato) =>
         $"/api/v1/indicadores?desde={_datos!.Desde}&hasta={_datos.Hasta}&granularidad={(_trimestral ? "trimestre" : "anio")}&format={formato}";
 
-    private void CambiarAnio(int anio)
-    {
-        // A quarter that has not started in the new year falls back to the whole year.
-        int? trimestre = _periodo.Trimestre is { } t && TrimestresDe(anio).Contains(t) ? t : null;
-        Ir(anio, trimestre);
-    }
-
-    private void CambiarTrimestre(int trimestre) => Ir(_periodo.Anio, trimestre == 0 ? null : trimestre);
-
     private void CambiarVer(string codigo) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("ver", codigo), new NavigationOptions { ReplaceHistoryEntry = true });
-
-    private void Ir(int anio, int? trimestre) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["anio"] = anio, ["trimestre"] = trimestre }));
 }
