@@ -20,6 +20,7 @@ public sealed class DatosIndicadores(
     private readonly Dictionary<(string, Periodo), ResultadoIndicador> _porClave =
         anuales.Concat(trimestrales).ToDictionary(r => (r.Codigo, r.Periodo));
     private readonly ConcurrentDictionary<(string, Periodo), Lazy<IReadOnlyList<FilaDetalle>>> _detalles = new();
+    private readonly ConcurrentDictionary<Periodo, Lazy<IReadOnlyList<ModalidadMujer>>> _modalidades = new();
 
     /// <summary>First and last year of the window (the last is the current year, in progress).</summary>
     public int Desde => desde;
@@ -39,14 +40,22 @@ public sealed class DatosIndicadores(
     public IReadOnlyList<ResultadoIndicador> Serie(string codigo, bool trimestral) => Resultados(trimestral).Where(r => r.Codigo == codigo).ToList();
 
     /// <summary>The rows behind a result, computed on first request and kept with this version of the data.</summary>
-    public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo)
-    {
-        IReadOnlyList<FilaDetalle> Calcular() => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad);
-        // A few dozen details cover real use; past that (odd URLs) rows are computed but not kept, so memory stays bounded.
-        return _detalles.TryGetValue((codigo, periodo), out var hit) ? hit.Value
-            : _detalles.Count >= 64 ? Calcular()
-            : _detalles.GetOrAdd((codigo, periodo), _ => new Lazy<IReadOnlyList<FilaDetalle>>(Calcular)).Value;
-    }
+    public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo) =>
+        Guardado(_detalles, (codigo, periodo), () => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad));
+
+    /// <summary>Women-led firms against the others per modality in a period, computed on first request.</summary>
+    public IReadOnlyList<ModalidadMujer> Modalidades(Periodo periodo) =>
+        Guardado(_modalidades, periodo, () => PorModalidad.Calcular(fuentes.Participaciones(periodo.Trimestre is not null)
+            .Where(x => x.Periodo == periodo).Select(x => x.Participacion)));
+
+    public string NombreModalidad(string codigo) => nombreModalidad(codigo);
+
+    // A few dozen details cover real use; past that (odd URLs) results are computed but not kept, so memory stays bounded.
+    private static IReadOnlyList<T> Guardado<TKey, T>(ConcurrentDictionary<TKey, Lazy<IReadOnlyList<T>>> cache, TKey key, Func<IReadOnlyList<T>> calcular)
+        where TKey : notnull =>
+        cache.TryGetValue(key, out var hit) ? hit.Value
+        : cache.Count >= 64 ? calcular()
+        : cache.GetOrAdd(key, _ => new Lazy<IReadOnlyList<T>>(calcular)).Value;
 }
 
 public sealed class IndicadoresSnapshot

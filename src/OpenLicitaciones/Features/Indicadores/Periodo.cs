@@ -39,6 +39,16 @@ public sealed record Periodo(int Anio, int? Trimestre = null)
             .SelectMany(a => trimestral ? Enumerable.Range(1, 4).Select(t => new Periodo(a, t)) : [new Periodo(a)])
             .ToList();
 
+    /// <summary>Reads "2025" or "2025-T3" (as <see cref="Codigo"/> writes it, any case); null for anything else.</summary>
+    public static Periodo? Leer(string? codigo)
+    {
+        var partes = codigo?.Trim().ToUpperInvariant().Split("-T");
+        if (partes is null || partes.Length > 2 || !int.TryParse(partes[0], NumberStyles.None, CultureInfo.InvariantCulture, out var anio) || anio is < 2000 or > 2100)
+            return null;
+        if (partes.Length == 1) return new Periodo(anio);
+        return int.TryParse(partes[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t is >= 1 and <= 4 ? new Periodo(anio, t) : null;
+    }
+
     /// <summary>The period a date falls in.</summary>
     public static Periodo De(DateTime fecha, bool trimestral) => trimestral ? new Periodo(fecha.Year, (fecha.Month + 2) / 3) : new Periodo(fecha.Year);
 }
