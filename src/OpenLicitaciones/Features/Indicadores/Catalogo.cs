@@ -34,10 +34,10 @@ public static class CatalogoIndicadores
 
     private const string PeriodoFirma = "Año (o trimestre) de la firma del contrato.";
     private const string PeriodoPublicacion = "Año (o trimestre) de la publicación del proceso.";
-    private const string Contados = "Se cuentan los contratos firmados que no son borradores ni están cancelados (la misma regla del Banco y del Monitor).";
+    public const string Contados = "Se cuentan los contratos firmados que no son borradores ni están cancelados (la misma regla del Banco y del Monitor).";
     private const string Proxy = "«Liderada por mujer» es la certificación registrada por la Secretaría (Decreto 1860 de 2021) desde su fecha de vigencia; sin ella, el género del representante legal que SECOP II publica en el contrato. El representante legal no dice quién es dueño de la empresa.";
-    private const string NoDefinido = "«No Definido» y el campo vacío son «sin dato»: no cuentan ni como mujer ni como hombre y quedan fuera del denominador; la cobertura dice cuántos son.";
-    private const string ProxyProponentes = "El género solo existe en los contratos: una empresa que se presenta sin haber ganado nunca queda «sin dato». La cifra favorece a las empresas que ya ganaron antes.";
+    public const string NoDefinido = "«No Definido» y el campo vacío son «sin dato»: no cuentan ni como mujer ni como hombre y quedan fuera del denominador; la cobertura dice cuántos son.";
+    public const string ProxyProponentes = "El género solo existe en los contratos: una empresa que se presenta sin haber ganado nunca queda «sin dato». La cifra favorece a las empresas que ya ganaron antes.";
 
     public static readonly IReadOnlyList<DefinicionIndicador> Todos =
     [
@@ -70,12 +70,12 @@ public static class CatalogoIndicadores
             ["hgi6-6wh3.nit_proveedor", "wi7w-2nvm.nit_del_proveedor", "p6dx-8zbt.fecha_de_publicacion_del", "jbjy-vk9h.g_nero_representante_legal", "data/certificaciones.csv"],
             null, [ProxyProponentes, "Un proponente es quien aparece en Proponentes (hgi6-6wh3) u Ofertas (wi7w-2nvm), o ganó un proceso competitivo.", NoDefinido]),
         new("g5", "Tasa de éxito de las empresas lideradas por mujeres frente a las demás", GrupoMujeres, TipoValor.Razon,
-            "Cuántas veces gana una empresa liderada por mujer por cada vez que gana otra, cuando ambas se presentan a procesos competitivos (1 = igual).",
+            "Compara qué tan seguido ganan, por cada oferta en procesos competitivos, las empresas lideradas por mujeres y las demás (1 = igual; menos de 1, ellas ganan menos).",
             "(adjudicaciones ÷ participaciones de empresas lideradas por mujer) ÷ (adjudicaciones ÷ participaciones de las demás)",
             "Tasa de éxito de las empresas lideradas por mujeres", "Tasa de éxito de las demás empresas",
             PeriodoPublicacion, "participaciones",
             ["hgi6-6wh3", "wi7w-2nvm", "p6dx-8zbt.adjudicado", "p6dx-8zbt.modalidad_de_contratacion", "jbjy-vk9h.g_nero_representante_legal"],
-            null, [ProxyProponentes, "«Las demás» son las empresas cuyo representante legal es hombre u otro; las de liderazgo desconocido quedan fuera.", "Solo procesos competitivos: la contratación directa no tiene competencia."]),
+            null, [ProxyProponentes, "«Las demás» son las empresas cuyo representante legal es hombre u otro; las de liderazgo desconocido quedan fuera.", "Solo procesos competitivos: la contratación directa no tiene competencia.", "Si alguno de los dos grupos no se presentó, o las demás empresas no ganaron ninguna vez, la razón es «sin datos»."]),
         new("g6", "Índice de participación con perspectiva de género (IPPG)", GrupoMujeres, TipoValor.Razon,
             "Cuánto se acercan las empresas lideradas por mujeres a las demás al presentarse y al ganar, en un solo número (1 = paridad; menos de 1 favorece a las demás).",
             "√((ofertas de lideradas por mujer ÷ ofertas de las demás) × (adjudicaciones de lideradas por mujer ÷ adjudicaciones de las demás))",
