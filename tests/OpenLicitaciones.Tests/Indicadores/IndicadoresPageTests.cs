@@ -49,7 +49,7 @@ public sealed class IndicadoresPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal("50,0 %", Valor(page, "g2")));
         Assert.Equal(14, page.FindAll("[data-testid=tarjeta-indicador]").Count);
         Assert.Equal("▼ baja 25,0 p. p. frente a 2024", page.Find("[data-codigo=g2] [data-testid=tarjeta-cambio]").TextContent.Trim());
-        Assert.Equal("/indicadores/g2?anio=2025", page.Find("[data-codigo=g2] a[aria-label^='Ver el detalle']").GetAttribute("href"));
+        Assert.Equal("/indicadores/g2?anio=2025", page.Find("[data-codigo=g2] .tarjeta-acciones a").GetAttribute("href"));
 
         Services.GetRequiredService<NavigationManager>().NavigateTo("/indicadores?anio=2024");
         var otro = Render<IndicadoresPage>();
