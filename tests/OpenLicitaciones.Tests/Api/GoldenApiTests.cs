@@ -53,7 +53,8 @@ public abstract class GoldenApiTests(DemoApiFixture demo)
 
     public static readonly TheoryData<string, string> Lists = Combine(
         ["/api/v1/procesos", "/api/v1/contratos", "/api/v1/paa", "/api/v1/proveedores", "/api/v1/licitaciones",
-         "/api/v1/monitor/proveedores", "/api/v1/monitor/alertas", "/api/v1/sync/estado", "/api/v1/capacidad", "/api/v1/capacidad/demanda"],
+         "/api/v1/monitor/proveedores", "/api/v1/monitor/alertas", "/api/v1/sync/estado", "/api/v1/capacidad", "/api/v1/capacidad/demanda",
+         "/api/v1/indicadores", "/api/v1/indicadores/g1/detalle"],
         ["json", "csv", "xlsx"]);
 
     [Theory]
