@@ -135,15 +135,19 @@ public sealed partial class PrivacyTests
     private static async Task<HashSet<string>> WalkAsync(ApiHost api, HashSet<string> documents)
     {
         foreach (var list in (string[])["/api/v1/monitor/proveedores", "/api/v1/monitor/alertas", "/api/v1/licitaciones", "/api/v1/contratos",
-                     "/api/v1/proveedores", "/api/v1/procesos", "/api/v1/paa"])
+                     "/api/v1/proveedores", "/api/v1/procesos", "/api/v1/paa",
+                     // The rows behind the indicators name suppliers: contracts, suppliers, bidders and bids.
+                     "/api/v1/indicadores/g1/detalle?anio=2025", "/api/v1/indicadores/g3/detalle?anio=2025",
+                     "/api/v1/indicadores/g4/detalle?anio=2025", "/api/v1/indicadores/g5/detalle?anio=2025"])
         {
+            var y = list.Contains('?') ? '&' : '?';
             for (var page = 1; ; page++)
             {
-                var json = await GetAsync(api, $"{list}?pageSize=1000&page={page}", documents);
+                var json = await GetAsync(api, $"{list}{y}pageSize=1000&page={page}", documents);
                 if (page * 1000 >= JsonDocument.Parse(json).RootElement.GetProperty("total").GetInt32()) break;
             }
-            await GetAsync(api, $"{list}?format=csv", documents);
-            await GetAsync(api, $"{list}?format=xlsx", documents);
+            await GetAsync(api, $"{list}{y}format=csv", documents);
+            await GetAsync(api, $"{list}{y}format=xlsx", documents);
         }
 
         var suppliers = JsonDocument.Parse(await GetAsync(api, "/api/v1/monitor/proveedores?pageSize=1000", documents)).RootElement
