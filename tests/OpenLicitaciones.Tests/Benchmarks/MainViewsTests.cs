@@ -55,6 +55,7 @@ public abstract class MainViewsTests(DemoApiFixture demo)
             "Monitor: proveedores sin filtros", "Monitor: proveedores con mujer representante y mipyme, tres años",
             "Monitor: perfil de un proveedor", "Monitor: alertas",
             "Capacidad: registro de productores para el mapa", "Capacidad: oferta y demanda por familia y año",
+            "Indicadores: tablero por año", "Indicadores: contratos detrás de G1 en un año",
         ], views.Select(v => v.Name));
         Assert.Equal("pae=true&mesDesde=2026-01&mesHasta=2026-06&orden=-valor", views[1].Query); // the year is the clock's
         Assert.Equal("mujer=si&pyme=true&desde=2024&hasta=2026", views[4].Query);

@@ -8,6 +8,7 @@ using Npgsql;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Shared;
@@ -79,6 +80,12 @@ public static class MainViews
             new("Capacidad: oferta y demanda por familia y año", "",
                 ct => server.DemandaAsync(ct),
                 ct => sql.RowsAsync(ComprasAlimentos(sql), ct, Window(year - (CapacidadSnapshot.Anios - 1), year))),
+            new("Indicadores: tablero por año", "",
+                ct => server.IndicadoresAsync(ct),
+                ct => sql.RowsAsync(IndicadoresContratos(sql), ct, Window(year - (IndicadoresSnapshot.Anios - 1), year))),
+            new("Indicadores: contratos detrás de G1 en un año", $"anio={year - 1}",
+                ct => server.DetalleAsync("g1", year - 1, ct),
+                ct => sql.RowsAsync(ContratosDelAnio, ct, Window(year - 1, year - 1))),
         ];
     }
 
@@ -94,6 +101,7 @@ public static class MainViews
         private readonly Modalidades _modalidades = app.GetRequiredService<Modalidades>();
         private readonly UnspscFamilias _familias = app.GetRequiredService<UnspscFamilias>();
         private readonly CapacidadSnapshot _capacidad = app.GetRequiredService<CapacidadSnapshot>();
+        private readonly IndicadoresSnapshot _indicadores = app.GetRequiredService<IndicadoresSnapshot>();
 
         public MonitorOptions Options { get; } = app.GetRequiredService<IOptions<MonitorOptions>>().Value;
 
@@ -170,6 +178,31 @@ public static class MainViews
             return items.Count(i => i.Tipo == "compra-alimentos" && i.Contratos > 0);
         }
 
+        /// <summary>
+        /// GET /api/v1/indicadores: every indicator × year. The count returned is of the rows the reference SQL can answer,
+        /// the contract shares G1, G2, G7 and G12.
+        /// </summary>
+        public async Task<int> IndicadoresAsync(CancellationToken ct)
+        {
+            var list = Request("", FiltroIndicadores.Parametros);
+            var datos = await _indicadores.GetAsync(ct);
+            var filtro = FiltroIndicadores.Parse(list.Query, datos);
+            var items = datos.Resultados(filtro.Trimestral).Where(r => filtro.Codigos.Contains(r.Codigo)).ToList();
+            await SendAsync(ApiList.Respond(items, IndicadorItem.From, list, "indicadores"), ct);
+            return items.Count(r => r.Codigo is "g1" or "g2" or "g7" or "g12" && r.Cifra.Cobertura.Todos > 0);
+        }
+
+        /// <summary>GET /api/v1/indicadores/{codigo}/detalle?anio=: the rows behind the figure, first page.</summary>
+        public async Task<int> DetalleAsync(string codigo, int anio, CancellationToken ct)
+        {
+            var list = Request($"anio={anio}", "anio", "trimestre");
+            var datos = await _indicadores.GetAsync(ct);
+            var periodo = FiltroIndicadores.Periodo(list.Query, datos);
+            var filas = datos.Detalle(codigo, periodo);
+            await SendAsync(ApiList.Respond(filas, f => DetalleItem.From(codigo, periodo, f), list, "indicador"), ct);
+            return filas.Count;
+        }
+
         private static ListRequest Request(string query, params string[] parameters) => new(new QueryCollection(QueryHelpers.ParseQuery(query)), parameters);
 
         /// <summary>Writes the response as the endpoint's result would, to a body that discards it.</summary>
@@ -234,6 +267,33 @@ public static class MainViews
         FROM "Contratos" c
         WHERE c."CodigoCategoriaPrincipal" LIKE '50%' AND c."FechaDeFirma" >= @desde AND c."FechaDeFirma" < @hasta AND {ContratoCuenta}
         GROUP BY SUBSTR(c."CodigoCategoriaPrincipal", 1, 4), {sql.Year("c.\"FechaDeFirma\"")}
+        """;
+
+    /// <summary>
+    /// G1, G2, G7 and G12 per year of signature over the counted contracts: the shares whose inputs are columns of one
+    /// table. Women-led is the proxy alone (the app also applies staff certifications, from a file).
+    /// </summary>
+    private static string IndicadoresContratos(Reference sql) => $"""
+        WITH c AS (
+            SELECT {sql.Year("c.\"FechaDeFirma\"")} AS anio, c."ValorDelContrato" AS valor, c."EsPyme" AS pyme,
+                   CASE WHEN c."GeneroRepresentanteLegal" = 'Mujer' THEN 1 WHEN c."GeneroRepresentanteLegal" IN ('Hombre', 'Otro') THEN 0 END AS mujer
+            FROM "Contratos" c
+            WHERE c."FechaDeFirma" >= @desde AND c."FechaDeFirma" < @hasta AND {ContratoCuenta}
+        )
+        SELECT 'g1' AS indicador, anio, SUM(CASE WHEN mujer = 1 THEN valor END) * 1.0 / NULLIF(SUM(CASE WHEN mujer IS NOT NULL THEN valor END), 0) AS valor
+        FROM c GROUP BY anio
+        UNION ALL SELECT 'g2', anio, SUM(mujer) * 1.0 / NULLIF(COUNT(mujer), 0) FROM c GROUP BY anio
+        UNION ALL SELECT 'g7', anio, COUNT(mujer) * 1.0 / COUNT(*) FROM c GROUP BY anio
+        UNION ALL SELECT 'g12', anio, SUM(CASE WHEN pyme THEN valor END) * 1.0 / NULLIF(SUM(CASE WHEN pyme IS NOT NULL THEN valor END), 0) FROM c GROUP BY anio
+        """;
+
+    /// <summary>The counted contracts signed in a year with their supplier and the gender field G1 reads.</summary>
+    private const string ContratosDelAnio = $"""
+        SELECT c."IdContrato", c."FechaDeFirma", c."ValorDelContrato", c."DocumentoProveedor", c."CodigoProveedor", c."ProveedorAdjudicado",
+               c."GeneroRepresentanteLegal", c."UrlProceso"
+        FROM "Contratos" c
+        WHERE c."FechaDeFirma" >= @desde AND c."FechaDeFirma" < @hasta AND {ContratoCuenta}
+        ORDER BY c."ValorDelContrato" DESC, c."IdContrato"
         """;
 
     private const string PaeFilter = "WHERE (codigos LIKE '%;50%' OR codigos LIKE '%;8515%' OR codigos LIKE '%;9010%') AND mes BETWEEN @mesDesde AND @mesHasta";

@@ -6,6 +6,7 @@ using System.Text.Json;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
+using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Productores;
 
@@ -19,7 +20,8 @@ namespace OpenLicitaciones.Features.Benchmarks;
 public static class ViewsBenchmark
 {
     public sealed record Report(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers, double AlertasMs,
-        long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc, double CapacidadBuildMs, int CapacidadFamilias);
+        long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc, double CapacidadBuildMs, int CapacidadFamilias,
+        double IndicadoresBuildMs, int IndicadoresResultados);
 
     public static Command Create()
     {
@@ -53,9 +55,12 @@ public static class ViewsBenchmark
         var bancoTask = Timed(app.Services.GetRequiredService<BancoSnapshot>().GetAsync(ct), clock);
         var monitorTask = Timed(app.Services.GetRequiredService<MonitorSnapshot>().GetAsync(ct), clock);
         var capacidadTask = Timed(app.Services.GetRequiredService<CapacidadSnapshot>().GetAsync(ct), clock);
+        // The indicators are built from the Monitor's histories: ready after them.
+        var indicadoresTask = Timed(app.Services.GetRequiredService<IndicadoresSnapshot>().GetAsync(ct), clock);
         var (banco, bancoMs) = await bancoTask;
         var (monitor, monitorMs) = await monitorTask;
         var (capacidad, capacidadMs) = await capacidadTask;
+        var (indicadores, indicadoresMs) = await indicadoresTask;
         // The alerts of the Monitor's default window, as the first request after a sync gets them.
         var year = ColombiaTime.Now(TimeProvider.System).Year;
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MonitorOptions>>().Value;
@@ -68,8 +73,9 @@ public static class ViewsBenchmark
         GC.KeepAlive(banco);
         GC.KeepAlive(alertas);
         GC.KeepAlive(capacidad);
+        GC.KeepAlive(indicadores);
         return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, fragmented, ProcessMemory.PeakRss(), GCSettings.IsServerGC,
-            capacidadMs, capacidad.Familias.Count);
+            capacidadMs, capacidad.Familias.Count, indicadoresMs, indicadores.Resultados(false).Count + indicadores.Resultados(true).Count);
     }
 
     private static async Task<(T, double)> Timed<T>(Task<T> task, Stopwatch clock) => (await task, clock.Elapsed.TotalMilliseconds);
@@ -102,7 +108,7 @@ public static class ViewsBenchmark
 
     public static async Task WriteAsync(TextWriter output, Report v)
     {
-        await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms; Capacidad productiva a los {v.CapacidadBuildMs:N0} ms ({v.CapacidadFamilias:N0} familias de alimentos)");
+        await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms; Capacidad productiva a los {v.CapacidadBuildMs:N0} ms ({v.CapacidadFamilias:N0} familias de alimentos); Indicadores a los {v.IndicadoresBuildMs:N0} ms ({v.IndicadoresResultados:N0} cifras por año y trimestre)");
         await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB (montículo fragmentado tras la última colección: {v.FragmentedBytes / 1048576.0:N1} MiB); pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
     }
 }
