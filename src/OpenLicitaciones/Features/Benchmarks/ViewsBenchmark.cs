@@ -21,7 +21,7 @@ public static class ViewsBenchmark
 {
     public sealed record Report(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers, double AlertasMs,
         long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc, double CapacidadBuildMs, int CapacidadFamilias,
-        double IndicadoresBuildMs, int IndicadoresResultados);
+        double IndicadoresBuildMs, int IndicadoresResultados, double IndicadoresDetalleMs, int IndicadoresDetalleFilas, double IndicadoresModalidadMs);
 
     public static Command Create()
     {
@@ -67,6 +67,13 @@ public static class ViewsBenchmark
         clock.Restart();
         var alertas = monitor.Alertas(year - (MonitorFilter.Years - 1), year, options);
         var alertasMs = clock.Elapsed.TotalMilliseconds;
+        // The rows behind G1 last year and the modality comparison, as the first request after a rebuild computes them.
+        clock.Restart();
+        var detalle = indicadores.Detalle("g1", new Periodo(year - 1));
+        var detalleMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var modalidades = indicadores.Modalidades(new Periodo(year - 1));
+        var modalidadMs = clock.Elapsed.TotalMilliseconds;
         var retained = ProcessMemory.ManagedAfterFullCollection() - before;
         // Free space the last full collection could not compact away (pinned buffers keep it), counted in the heap size.
         var fragmented = GC.GetGCMemoryInfo(GCKind.FullBlocking).FragmentedBytes;
@@ -74,8 +81,10 @@ public static class ViewsBenchmark
         GC.KeepAlive(alertas);
         GC.KeepAlive(capacidad);
         GC.KeepAlive(indicadores);
+        GC.KeepAlive(modalidades);
         return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, fragmented, ProcessMemory.PeakRss(), GCSettings.IsServerGC,
-            capacidadMs, capacidad.Familias.Count, indicadoresMs, indicadores.Resultados(false).Count + indicadores.Resultados(true).Count);
+            capacidadMs, capacidad.Familias.Count, indicadoresMs, indicadores.Resultados(false).Count + indicadores.Resultados(true).Count,
+            detalleMs, detalle.Count, modalidadMs);
     }
 
     private static async Task<(T, double)> Timed<T>(Task<T> task, Stopwatch clock) => (await task, clock.Elapsed.TotalMilliseconds);
@@ -109,6 +118,7 @@ public static class ViewsBenchmark
     public static async Task WriteAsync(TextWriter output, Report v)
     {
         await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms; Capacidad productiva a los {v.CapacidadBuildMs:N0} ms ({v.CapacidadFamilias:N0} familias de alimentos); Indicadores a los {v.IndicadoresBuildMs:N0} ms ({v.IndicadoresResultados:N0} cifras por año y trimestre)");
+        await output.WriteLineAsync($"  al pedirlos por primera vez: contratos detrás de G1 del año pasado {v.IndicadoresDetalleMs:N0} ms ({v.IndicadoresDetalleFilas:N0} filas), comparación por modalidad {v.IndicadoresModalidadMs:N0} ms");
         await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB (montículo fragmentado tras la última colección: {v.FragmentedBytes / 1048576.0:N1} MiB); pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
     }
 }
