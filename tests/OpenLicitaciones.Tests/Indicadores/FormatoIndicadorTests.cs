@@ -26,11 +26,13 @@ public sealed class FormatoIndicadorTests
         Assert.Equal(texto, FormatoIndicador.Cambio(actual, anterior, tipo));
 
     [Theory]
-    [InlineData(4, 5, 1000, 1000, "80,0 % de los contratos (4 de 5); 100,0 % del valor")]
-    [InlineData(2, 4, 0, 0, "50,0 % de los contratos (2 de 4)")]      // no value base: count only
-    [InlineData(0, 0, 0, 0, "Sin registros en el periodo.")]
-    public void Coverage_says_known_over_all_in_count_and_value(int conocidos, int todos, long valorConocido, long valorTotal, string texto) =>
-        Assert.Equal(texto, FormatoIndicador.Cobertura(new CoberturaDatos(conocidos, todos, valorConocido, valorTotal), "contratos"));
+    [InlineData(4, 5, 1000, 1000, "contratos", "80,0 % de los contratos (4 de 5); 100,0 % del valor")]
+    [InlineData(2, 4, 0, 0, "contratos", "50,0 % de los contratos (2 de 4)")]      // no value base: count only
+    [InlineData(1, 2, 0, 0, "participaciones", "50,0 % de las participaciones (1 de 2)")]
+    [InlineData(1, 4, 0, 0, "líneas del plan", "25,0 % de las líneas del plan (1 de 4)")]
+    [InlineData(0, 0, 0, 0, "contratos", "Sin registros en el periodo.")]
+    public void Coverage_says_known_over_all_in_count_and_value(int conocidos, int todos, long valorConocido, long valorTotal, string unidad, string texto) =>
+        Assert.Equal(texto, FormatoIndicador.Cobertura(new CoberturaDatos(conocidos, todos, valorConocido, valorTotal), unidad));
 
     [Fact]
     public void The_trend_line_breaks_where_a_period_has_no_value_and_spans_the_box()

@@ -118,6 +118,11 @@ public sealed class IndicadoresSyncTests
         // The rows behind G1: K1 in the numerator, K2 in the base, K3 unknown; the draft nowhere.
         var detalle = JsonNode.Parse(await api.Client.GetStringAsync("/api/v1/indicadores/g1/detalle?anio=2025"))!["items"]!.AsArray();
         Assert.Equal([("K1", "numerador"), ("K2", "base"), ("K3", "sin-dato")], detalle.Select(f => ((string)f!["id"]!, (string)f["cuenta"]!)));
+
+        // The processes behind G8, each linked to its SECOP II page.
+        var procesos = JsonNode.Parse(await api.Client.GetStringAsync("/api/v1/indicadores/g8/detalle?anio=2025"))!["items"]!.AsArray();
+        Assert.Equal(["REQ1", "REQ2"], procesos.Select(f => (string)f!["id"]!).Order());
+        Assert.All(procesos, f => Assert.StartsWith("https://", (string?)f!["urlSecop"]));
     }
 
     [Theory]

@@ -30,7 +30,9 @@ public static class Cuenta
 public static class DetalleIndicador
 {
     /// <param name="nombreModalidad">The label of a modality code, for process rows.</param>
-    public static IReadOnlyList<FilaDetalle> Filas(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad)
+    /// <param name="urlsProcesos">SECOP II's page of each process of the period, by id (the derived data keeps no addresses).</param>
+    public static IReadOnlyList<FilaDetalle> Filas(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad,
+        IReadOnlyDictionary<string, string>? urlsProcesos = null)
     {
         var filas = codigo switch
         {
@@ -39,7 +41,7 @@ public static class DetalleIndicador
             "g9" => NuevosProveedores(f, p),
             "g4" => Proponentes(f, p),
             "g5" or "g6" => Ofertas(f, p, nombreModalidad),
-            "g8" or "r018" or "r013" => Procesos(f, codigo, p, nombreModalidad),
+            "g8" or "r018" or "r013" => Procesos(f, codigo, p, nombreModalidad, urlsProcesos ?? new Dictionary<string, string>()),
             "g10" => Alimentos(f, p),
             "g13" => Plan(f, p),
             _ => [],
@@ -107,7 +109,8 @@ public static class DetalleIndicador
             Mujer(o.Mujer), Clasificar(o.Mujer), null));
     }
 
-    private static IEnumerable<FilaDetalle> Procesos(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad) =>
+    private static IEnumerable<FilaDetalle> Procesos(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad,
+        IReadOnlyDictionary<string, string> urls) =>
         f.Procesos.Where(x => x.FechaPublicacion is { } fecha && p.Contiene(fecha) && !x.Cancelado && (codigo == "r013" || x.Competitiva)).Select(x =>
         {
             var proponentes = x.Proponentes is > 0 ? $"{x.Proponentes} proponente{(x.Proponentes == 1 ? "" : "s")}" : "Proponentes sin dato final";
@@ -119,7 +122,7 @@ public static class DetalleIndicador
             };
             var clasificacion = codigo == "r013" ? (x.Competitiva ? "Competitivo" : "Sin competencia") : proponentes;
             return new FilaDetalle("proceso", x.Id, x.FechaPublicacion, nombreModalidad(x.ModalidadCodigo), null, null, x.Valor is > 0 ? x.Valor : null,
-                clasificacion, cuenta, null);
+                clasificacion, cuenta, urls.GetValueOrDefault(x.Id));
         });
 
     private static IEnumerable<FilaDetalle> Alimentos(FuentesIndicadores f, Periodo p) =>

@@ -36,7 +36,8 @@ public static class FormatoIndicador
     public static string Cobertura(CoberturaDatos c, string unidad)
     {
         if (c.Todos == 0) return "Sin registros en el periodo.";
-        var conteo = $"{Porcentaje(c.PorConteo!.Value)} de los {unidad} ({c.Conocidos.ToString("N0", Co)} de {c.Todos.ToString("N0", Co)})";
+        var articulo = unidad is "participaciones" or "líneas del plan" ? "las" : "los";
+        var conteo = $"{Porcentaje(c.PorConteo!.Value)} de {articulo} {unidad} ({c.Conocidos.ToString("N0", Co)} de {c.Todos.ToString("N0", Co)})";
         return c.PorValor is { } v && c.ValorTotal > 0 ? $"{conteo}; {Porcentaje(v)} del valor" : conteo;
     }
 

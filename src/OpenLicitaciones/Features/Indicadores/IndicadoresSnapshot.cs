@@ -15,7 +15,7 @@ namespace OpenLicitaciones.Features.Indicadores;
 /// </summary>
 public sealed class DatosIndicadores(
     FuentesIndicadores fuentes, IReadOnlyList<ResultadoIndicador> anuales, IReadOnlyList<ResultadoIndicador> trimestrales, int desde, int hasta,
-    IReadOnlyList<string> avisos, Func<string, string> nombreModalidad)
+    IReadOnlyList<string> avisos, Func<string, string> nombreModalidad, Func<Periodo, IReadOnlyDictionary<string, string>> urlsProcesos)
 {
     private readonly Dictionary<(string, Periodo), ResultadoIndicador> _porClave =
         anuales.Concat(trimestrales).ToDictionary(r => (r.Codigo, r.Periodo));
@@ -41,7 +41,8 @@ public sealed class DatosIndicadores(
 
     /// <summary>The rows behind a result, computed on first request and kept with this version of the data.</summary>
     public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo) =>
-        Guardado(_detalles, (codigo, periodo), () => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad));
+        Guardado(_detalles, (codigo, periodo), () => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad,
+            codigo is "g8" or "r018" or "r013" ? urlsProcesos(periodo) : null));
 
     /// <summary>Women-led firms against the others per modality in a period, computed on first request.</summary>
     public IReadOnlyList<ModalidadMujer> Modalidades(Periodo periodo) =>
@@ -110,6 +111,17 @@ public sealed class IndicadoresSnapshot
         return new DatosIndicadores(fuentes,
             Tablero.Calcular(fuentes, Periodo.Entre(desde, hasta, trimestral: false), options.Meta),
             Tablero.Calcular(fuentes, trimestres, options.Meta),
-            desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"));
+            desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"),
+            periodo => UrlsProcesos(dbFactory, periodo));
+    }
+
+    /// <summary>SECOP II's page of each process published in the period, read when a process detail is first asked for.</summary>
+    private static IReadOnlyDictionary<string, string> UrlsProcesos(IDbContextFactory<AppDbContext> dbFactory, Periodo periodo)
+    {
+        using var db = dbFactory.CreateDbContext();
+        var (inicio, fin) = (periodo.Inicio, periodo.Fin);
+        return db.Procesos.AsNoTracking().Where(p => p.FechaPublicacion >= inicio && p.FechaPublicacion < fin && p.UrlProceso != null)
+            .Select(p => new { p.IdDelProceso, p.UrlProceso }).AsEnumerable()
+            .GroupBy(p => p.IdDelProceso).ToDictionary(g => g.Key, g => g.First().UrlProceso!);
     }
 }
