@@ -40,7 +40,7 @@ public static class DetalleIndicador
             "g3" => ProveedoresAdjudicados(f, p),
             "g9" => NuevosProveedores(f, p),
             "g4" => Proponentes(f, p),
-            "g5" or "g6" => Ofertas(f, p, nombreModalidad),
+            "g5" or "g6" => Ofertas(f, p, nombreModalidad, urlsProcesos ?? new Dictionary<string, string>()),
             "g8" or "r018" or "r013" => Procesos(f, codigo, p, nombreModalidad, urlsProcesos ?? new Dictionary<string, string>()),
             "g10" => Alimentos(f, p),
             "g13" => Plan(f, p),
@@ -101,12 +101,12 @@ public static class DetalleIndicador
             proveedores.GetValueOrDefault(g.Key), null, Mujer(g.First().Mujer), Clasificar(g.First().Mujer), null));
     }
 
-    private static IEnumerable<FilaDetalle> Ofertas(FuentesIndicadores f, Periodo p, Func<string, string> nombreModalidad)
+    private static IEnumerable<FilaDetalle> Ofertas(FuentesIndicadores f, Periodo p, Func<string, string> nombreModalidad, IReadOnlyDictionary<string, string> urls)
     {
         var proveedores = f.Proveedores.ToDictionary(h => h.Id, h => h.Nombre);
         return OfertasDe(f, p).Where(o => o.Competitiva).Select(o => new FilaDetalle("oferta", o.Proceso, null,
             $"{nombreModalidad(o.ModalidadCodigo)}; {(o.Adjudicado ? "ganó" : "no ganó")}", o.Proveedor, proveedores.GetValueOrDefault(o.Proveedor), null,
-            Mujer(o.Mujer), Clasificar(o.Mujer), null));
+            Mujer(o.Mujer), Clasificar(o.Mujer), urls.GetValueOrDefault(o.Proceso)));
     }
 
     private static IEnumerable<FilaDetalle> Procesos(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad,

@@ -42,7 +42,7 @@ public sealed class DatosIndicadores(
     /// <summary>The rows behind a result, computed on first request and kept with this version of the data.</summary>
     public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo) =>
         Guardado(_detalles, (codigo, periodo), () => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad,
-            codigo is "g8" or "r018" or "r013" ? urlsProcesos(periodo) : null));
+            codigo is "g5" or "g6" or "g8" or "r018" or "r013" ? urlsProcesos(periodo) : null));
 
     /// <summary>Women-led firms against the others per modality in a period, computed on first request.</summary>
     public IReadOnlyList<ModalidadMujer> Modalidades(Periodo periodo) =>
