@@ -44,7 +44,7 @@ public sealed partial class IndicadorDetallePage
         _migas = [new("Indicadores", $"/indicadores?{PeriodoQuery}"), new(_definicion.Codigo.ToUpperInvariant(), null, disabled: true)];
     }
 
-    private string PeriodoQuery => _periodo.Trimestre is { } t ? $"anio={_periodo.Anio}&trimestre={t}" : $"anio={_periodo.Anio}";
+    private string PeriodoQuery => _periodo.Query;
 
     private string ExportHref(string formato) => $"/api/v1/indicadores/{_definicion!.Codigo}/detalle?{PeriodoQuery}&format={formato}";
 

@@ -28,10 +28,9 @@ public sealed partial class IndicadoresPage
     private IReadOnlyList<Grupo> _grupos = [];
     private IReadOnlyList<Periodo> _periodos = [];
 
-    private string Entidad => Entidades.Value.Items.Count == 0 ? "la entidad"
-        : EntitiesOptions.SpanishList(Entidades.Value.Items.Select(e => e.Nombre.Trim()).Distinct().ToList());
+    private string Entidad => Entidades.Value.NombresTexto;
 
-    private string PeriodoQuery => _periodo.Trimestre is { } t ? $"anio={_periodo.Anio}&trimestre={t}" : $"anio={_periodo.Anio}";
+    private string PeriodoQuery => _periodo.Query;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

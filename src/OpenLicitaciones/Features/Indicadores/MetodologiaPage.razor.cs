@@ -55,7 +55,7 @@ public partial class MetodologiaPage
     {
         get
         {
-            var nombres = Entities.Value.Items.Select(e => e.Nombre.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+            var nombres = Entities.Value.Nombres;
             return nombres.Count switch
             {
                 0 => "la entidad configurada",

@@ -15,6 +15,11 @@ public sealed record Periodo(int Anio, int? Trimestre = null)
     /// <summary>"2025" or "2025-T3": how the API and the URL write it.</summary>
     public string Codigo => Trimestre is { } t ? $"{Anio.ToString(CultureInfo.InvariantCulture)}-T{t}" : Anio.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"anio=2025" or "anio=2025&amp;trimestre=3": the period in the address of the board, a detail or the print view.</summary>
+    public string Query => Trimestre is { } t
+        ? $"anio={Anio.ToString(CultureInfo.InvariantCulture)}&trimestre={t.ToString(CultureInfo.InvariantCulture)}"
+        : $"anio={Anio.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>"2025" or "3.er trimestre de 2025", as the page says it.</summary>
     public string Nombre => Trimestre switch
     {

@@ -41,6 +41,12 @@ public sealed class EntitiesOptions
     /// <summary>The entities' municipalities, in the order configured, each once.</summary>
     public IReadOnlyList<string> Municipios => Items.Select(e => e.Municipio.Trim()).Where(m => m.Length > 0).DistinctBy(PlainText.Fold).ToList();
 
+    /// <summary>The entities' public names, each once, in the order configured.</summary>
+    public IReadOnlyList<string> Nombres => Items.Select(e => e.Nombre.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+
+    /// <summary>The entities' names as a sentence says them ("Alcaldía de Palmira"), or "la entidad" without any.</summary>
+    public string NombresTexto => Nombres.Count == 0 ? "la entidad" : SpanishList(Nombres);
+
     /// <summary>The municipalities as a sentence says them: "Buga", "Buga y Tuluá", "Tuluá, Buga e Ibagué".</summary>
     public string MunicipiosTexto => SpanishList(Municipios);
 
