@@ -58,7 +58,7 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await page.GetByLabel("Ordenar por").SelectOptionAsync(new SelectOptionValue { Label = "Valor (mayor primero)" });
         await Expect(page).ToHaveURLAsync(new Regex("orden=-valor"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Monitor de Transparencia", Exact = true }).First.ClickAsync();
-        await page.ChooseAsync("Representante legal mujer", "Sí"); // a MudBlazor popover opens and closes under the policy
+        await page.ChooseAsync("Liderada por mujer", "Sí"); // a MudBlazor popover opens and closes under the policy
         await Expect(page).ToHaveURLAsync(new Regex("mujer=si"));
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 

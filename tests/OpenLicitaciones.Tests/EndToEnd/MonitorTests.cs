@@ -51,7 +51,7 @@ public sealed class MonitorTests(AppServer server, BrowserFixture browser)
         await page.GotoInteractiveAsync("/proveedores");
         var all = await Total(page);
 
-        await page.ChooseAsync("Representante legal mujer", "Sí");
+        await page.ChooseAsync("Liderada por mujer", "Sí");
 
         await Expect(page).ToHaveURLAsync(new Regex("mujer=si"));
         await Expect(page.GetByTestId("monitor-total")).Not.ToHaveTextAsync(all.ToString("#,0", CultureInfo.GetCultureInfo("es-CO")));

@@ -95,4 +95,19 @@ public sealed class MonitorCountsTests
         var r = MonitorCounts.Resumen(Supplier, 2010, 2011, 3, ["Palmira"], HistoryStart);
         Assert.Equal((0, 0, (double?)null, 0, 0L, (int?)null, (int?)null), (r.Participaciones, r.Adjudicaciones, r.TasaExito, r.Contratos, r.ValorContratado, r.PrimerAnio, r.UltimoAnio));
     }
+
+    [Theory]
+    [InlineData("2023-01-01", null, 2022, 2023, "si")]          // in force in the window: wins over the last contract's unknown gender
+    [InlineData("2020-01-01", "2021-12-31", 2022, 2023, "sin-dato")] // expired before the window: back to the proxy
+    [InlineData("2024-06-01", null, 2022, 2023, "sin-dato")]    // starts after the window
+    [InlineData("2023-12-31", null, 2023, 2023, "si")]          // its last day is enough
+    public void A_certification_staff_recorded_wins_in_the_windows_it_covers(string desde, string? hasta, int ventanaDesde, int ventanaHasta, string mujer)
+    {
+        Certificacion[] certificaciones = [new("901623692", DateOnly.Parse(desde), hasta is null ? null : DateOnly.Parse(hasta), "Acta 7")];
+
+        var r = MonitorCounts.Resumen(Supplier, ventanaDesde, ventanaHasta, 3, ["Palmira"], HistoryStart, certificaciones);
+
+        Assert.Equal(mujer, r.Mujer);
+        Assert.Equal(mujer == TriState.Si, r.FuenteMujer.StartsWith("Certificada por la Secretaría", StringComparison.Ordinal));
+    }
 }

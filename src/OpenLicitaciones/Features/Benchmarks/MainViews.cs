@@ -144,7 +144,7 @@ public static class MainViews
             var list = Request("", "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, _modalidades, now.Year);
             if (data.Proveedor(id) is not { } h) return 0;
-            var perfil = PerfilProveedor.Of(h, filter, Options, data.HistoriaDesde);
+            var perfil = PerfilProveedor.Of(h, filter, Options, data);
             await SendAsync(Results.Json(new { perfil, warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json), ct);
             return perfil.Contratos.Count;
         }

@@ -17,12 +17,6 @@ public sealed class IndicadoresOptions
     /// </summary>
     public Dictionary<string, Dictionary<int, double>> Metas { get; set; } = [];
 
-    /// <summary>Women-led certifications staff recorded (empty by default), relative to the app's folder.</summary>
-    public string Certificaciones { get; set; } = "data/certificaciones.csv";
-
-    /// <summary>Invented certifications, loaded only in demo installations.</summary>
-    public string CertificacionesDemo { get; set; } = "data/certificaciones_demo.csv";
-
     /// <summary>The target of an indicator in a year, or null.</summary>
     public double? Meta(string codigo, int anio) => codigo == "g10"
         ? Productores.Ley2046.Meta
@@ -34,9 +28,6 @@ public sealed class IndicadoresOptionsValidator : IValidateOptions<IndicadoresOp
     public ValidateOptionsResult Validate(string? name, IndicadoresOptions options)
     {
         var fallas = new List<string>();
-        foreach (var (clave, ruta) in new[] { ("Certificaciones", options.Certificaciones), ("CertificacionesDemo", options.CertificacionesDemo) })
-            if (string.IsNullOrWhiteSpace(ruta) || !File.Exists(Path.Combine(AppContext.BaseDirectory, ruta)))
-                fallas.Add($"Indicadores:{clave}: no existe el archivo «{ruta}» (puede tener solo el encabezado nit,desde,hasta,evidencia).");
         foreach (var (codigo, porAnio) in options.Metas)
         {
             if (codigo == "g10")

@@ -67,33 +67,27 @@ public sealed class IndicadoresSnapshot
     private readonly DerivedView<DatosIndicadores> _view;
 
     public IndicadoresSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, MonitorSnapshot monitor, Modalidades modalidades,
-        IOptions<IndicadoresOptions> options, IOptions<MonitorOptions> monitorOptions, IOptions<SyncOptions> sync, TimeProvider time,
+        IOptions<IndicadoresOptions> options, IOptions<MonitorOptions> monitorOptions, CertificacionesMujer certificaciones, TimeProvider time,
         ILogger<IndicadoresSnapshot> log)
     {
         var construidoEn = DateOnly.MinValue;
         _view = new DerivedView<DatosIndicadores>(notifier, log, async ct =>
         {
             var hoy = construidoEn = DateOnly.FromDateTime(ColombiaTime.Now(time));
-            return await BuildAsync(dbFactory, monitor, modalidades, options.Value, monitorOptions.Value.AniosNuevo, sync.Value.EsDemo, hoy, ct);
+            return await BuildAsync(dbFactory, monitor, modalidades, options.Value, monitorOptions.Value.AniosNuevo, certificaciones, hoy, ct);
         }, _ => construidoEn == DateOnly.FromDateTime(ColombiaTime.Now(time))); // a new day can open a new quarter or year
     }
 
     public Task<DatosIndicadores> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
     private static async Task<DatosIndicadores> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, MonitorSnapshot monitor, Modalidades modalidades,
-        IndicadoresOptions options, int aniosNuevo, bool demo, DateOnly hoy, CancellationToken ct)
+        IndicadoresOptions options, int aniosNuevo, CertificacionesMujer registro, DateOnly hoy, CancellationToken ct)
     {
         var (desde, hasta) = (hoy.Year - (Anios - 1), hoy.Year);
         var historias = await monitor.GetCurrentAsync(ct);
 
-        var avisos = new List<string>();
-        var certificaciones = new List<Certificacion>();
-        foreach (var ruta in demo ? [options.Certificaciones, options.CertificacionesDemo] : new[] { options.Certificaciones })
-        {
-            var (filas, errores) = Certificaciones.Leer(Path.Combine(AppContext.BaseDirectory, ruta));
-            certificaciones.AddRange(filas);
-            avisos.AddRange(errores.Select(e => e.ToString()));
-        }
+        var (certificaciones, errores) = registro.Leer();
+        var avisos = errores.Select(e => e.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var productores = (await db.Asociaciones.AsNoTracking().Where(a => a.Nit != null).Select(a => new { a.Nit, a.Nombre }).ToListAsync(ct))

@@ -62,7 +62,8 @@ public sealed class FuentesIndicadores(
                     generoLeido = true;
                 }
                 var periodo = trimestral ? new Periodo(anio, p.Trimestre) : new Periodo(anio);
-                yield return (periodo, new ParticipacionMujer(h.Id, p.ProcesoId, LiderazgoMujer.DeProponente(h.Nit, periodo, genero, CertificacionesDe(h.Nit)).Lider,
+                yield return (periodo, new ParticipacionMujer(h.Id, p.ProcesoId, LiderazgoMujer.Entre(h.Nit, DateOnly.FromDateTime(periodo.Inicio),
+                    DateOnly.FromDateTime(periodo.Fin).AddDays(-1), genero, CertificacionesDe(h.Nit)).Lider,
                     p.Competitiva, p.Adjudicado, p.ModalidadCodigo));
             }
         }

@@ -26,7 +26,7 @@ public static class MonitorApi
             var list = ListRequest.From(http, "desde", "hasta");
             var filter = MonitorFilter.Parse(list.Query, modalidades, ColombiaTime.Now(time).Year);
             return data.Proveedor(id) is { } h
-                ? Results.Json(new { perfil = PerfilProveedor.Of(h, filter, options.Value, data.HistoriaDesde), warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json)
+                ? Results.Json(new { perfil = PerfilProveedor.Of(h, filter, options.Value, data), warnings = list.Warnings.Count > 0 ? list.Warnings : null }, ApiList.Json)
                 : HttpHardening.Problem(StatusCodes.Status404NotFound, "No hay un proveedor con ese identificador en los datos de la entidad.");
         });
         app.MapGet("/api/v1/monitor/alertas", async (HttpRequest http, MonitorSnapshot snapshot, Modalidades modalidades,

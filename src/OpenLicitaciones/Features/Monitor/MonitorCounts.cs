@@ -46,13 +46,16 @@ public static class MonitorCounts
     /// CONTRACTS §4 for one supplier and the window desde..hasta (process publication years, inclusive).
     /// <paramref name="historiaDesde"/> is the first date the synced contracts cover: "nuevo" needs N years before.
     /// </summary>
-    public static ResumenProveedor Resumen(ProveedorHistoria h, int desde, int hasta, int aniosNuevo, IReadOnlyList<string> municipios, DateTime? historiaDesde)
+    /// <param name="certificaciones">The women-led certifications staff recorded for this supplier's NIT (CONTRACTS §4: they win over the proxy).</param>
+    public static ResumenProveedor Resumen(ProveedorHistoria h, int desde, int hasta, int aniosNuevo, IReadOnlyList<string> municipios, DateTime? historiaDesde,
+        IReadOnlyList<Certificacion>? certificaciones = null)
     {
         bool InWindow(int? year) => year >= desde && year <= hasta;
         var enVentana = h.Participaciones.Where(p => InWindow(p.Anio)).ToList();
         var competitivas = enVentana.Where(p => p.Competitiva).ToList();
         var contratos = h.Contratos.Where(c => c.Vigente && InWindow(c.AnioProceso ?? c.FechaFirma?.Year)).ToList();
         var ultimo = h.Contratos.Where(c => c.FechaFirma is not null).OrderByDescending(c => c.FechaFirma).ThenByDescending(c => c.IdContrato).FirstOrDefault();
+        var mujer = LiderazgoMujer.Entre(h.Nit, new DateOnly(desde, 1, 1), new DateOnly(hasta, 12, 31), ultimo?.Genero, certificaciones ?? []);
 
         return new ResumenProveedor(
             h.Id, h.Nombre, h.Tipo, h.Nit,
@@ -66,10 +69,12 @@ public static class MonitorCounts
             Nuevo: Nuevo(h.Contratos, contratos, aniosNuevo, historiaDesde),
             Pyme: TriState.Of(ultimo?.EsPyme ?? h.PymeRegistro),
             Local: h.Municipio is null ? TriState.SinDato : TriState.Of(municipios.Any(m => PlainText.Fold(m) == PlainText.Fold(h.Municipio))),
-            Mujer: ultimo?.Genero switch { "Mujer" => TriState.Si, "Hombre" or "Otro" => TriState.No, _ => TriState.SinDato },
-            FuenteMujer: ultimo is null
-                ? "Sin contratos con la entidad: no hay dato del representante legal."
-                : $"Género del representante legal en el contrato más reciente ({ultimo.IdContrato}, SECOP II).",
+            Mujer: TriState.Of(mujer.Lider),
+            FuenteMujer: mujer.Fuente == FuenteMujer.Certificacion
+                ? "Certificada por la Secretaría como empresa de mujer (Decreto 1860 de 2021) en estos años."
+                : ultimo is null
+                    ? "Sin contratos con la entidad: no hay dato del representante legal."
+                    : $"Género del representante legal en el contrato más reciente ({ultimo.IdContrato}, SECOP II).",
             Modalidades: enVentana.Select(p => p.ModalidadCodigo).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 

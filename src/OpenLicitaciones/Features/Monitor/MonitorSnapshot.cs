@@ -16,11 +16,13 @@ public sealed class MonitorSnapshot
 
     /// <param name="options">When given, each build also computes the default window's list and alerts before it is swapped in,
     /// so that no visitor waits seconds for them after a sync (a department's million processes, `benchmark vistas`).</param>
+    /// <param name="certificaciones">The women-led certifications staff recorded, read again at each build (none when not given).</param>
     public MonitorSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, Modalidades modalidades,
-        ILogger<MonitorSnapshot>? log = null, IOptions<MonitorOptions>? options = null, TimeProvider? time = null) =>
+        ILogger<MonitorSnapshot>? log = null, IOptions<MonitorOptions>? options = null, TimeProvider? time = null,
+        CertificacionesMujer? certificaciones = null) =>
         _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, async ct =>
         {
-            var built = await BuildAsync(dbFactory, modalidades, ct);
+            var built = await BuildAsync(dbFactory, modalidades, ct, certificaciones?.Leer().Filas);
             if (options?.Value is { } o)
             {
                 var hasta = ColombiaTime.Now(time ?? TimeProvider.System).Year;
@@ -47,6 +49,18 @@ public sealed class MonitorSnapshot
         });
         private readonly ConcurrentDictionary<(int, int), double?> _tasasPromedio = new();
 
+        /// <summary>The women-led certifications staff recorded (CONTRACTS §4: they win over the proxy).</summary>
+        public IReadOnlyList<Certificacion> Certificaciones
+        {
+            get => _certificaciones;
+            init => (_certificaciones, _certificacionesPorNit) = (value, value.ToLookup(c => c.Nit));
+        }
+        private readonly IReadOnlyList<Certificacion> _certificaciones = [];
+        private readonly ILookup<string, Certificacion> _certificacionesPorNit = Array.Empty<Certificacion>().ToLookup(c => c.Nit);
+
+        /// <summary>The certifications of one NIT (none for a supplier without one).</summary>
+        public IReadOnlyList<Certificacion> CertificacionesDe(string? nit) => nit is null ? [] : _certificacionesPorNit[nit].ToList();
+
         /// <summary>The supplier with this published id (the first, if two identities share it), or null.</summary>
         public ProveedorHistoria? Proveedor(string id) => _byId.Value.GetValueOrDefault(id);
 
@@ -67,7 +81,7 @@ public sealed class MonitorSnapshot
         {
             var lugar = string.Join('|', municipios);
             return Cached(_orders, (desde, hasta, aniosNuevo, lugar, orden), () => MonitorQuery.Order(Cached(_windows, (desde, hasta, aniosNuevo, lugar),
-                () => Proveedores.Select(h => new Fila(h, MonitorCounts.Resumen(h, desde, hasta, aniosNuevo, municipios, HistoriaDesde)))
+                () => Proveedores.Select(h => new Fila(h, MonitorCounts.Resumen(h, desde, hasta, aniosNuevo, municipios, HistoriaDesde, CertificacionesDe(h.Nit))))
                     .Where(f => f.Resumen.Participaciones > 0).ToList()), orden));
         }
 
@@ -123,7 +137,8 @@ public sealed class MonitorSnapshot
     /// Streams processes, bids, offers and contracts once each, keeping only what the histories and the red flags need:
     /// at a department's million processes, loading the rows first held several GB (`benchmark vistas`).
     /// </summary>
-    public static async Task<Built> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct)
+    public static async Task<Built> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, Modalidades modalidades, CancellationToken ct,
+        IReadOnlyList<Certificacion>? certificaciones = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var build = new Construccion(modalidades,
@@ -149,7 +164,7 @@ public sealed class MonitorSnapshot
                            c.Modalidad, c.EstadoContrato, c.EsGrupo, c.TipoDocProveedor, c.DocumentoProveedor, c.CodigoProveedor, c.ProveedorAdjudicado,
                            c.CodigoCategoriaPrincipal, c.UrlProceso, c.GeneroRepresentanteLegal, c.EsPyme)).AsAsyncEnumerable().WithCancellation(ct))
             build.Contrato(c);
-        return build.Terminar(await InstallationSecret.GetAsync(db, null, ct));
+        return build.Terminar(await InstallationSecret.GetAsync(db, null, ct), certificaciones ?? []);
     }
 
     /// <summary>
@@ -312,7 +327,7 @@ public sealed class MonitorSnapshot
                     c.CodigoCategoriaPrincipal is { Length: >= 2 } code ? Pooled(code[..2]) : null, !modalidad.Competitiva && modalidad.Code != Modalidad.SinDato.Code));
         }
 
-        public Built Terminar(string secret)
+        public Built Terminar(string secret, IReadOnlyList<Certificacion> certificaciones)
         {
             var ids = new Dictionary<Acc, string>(ReferenceEqualityComparer.Instance);
             var result = _suppliers.Values.Select(s =>
@@ -323,7 +338,7 @@ public sealed class MonitorSnapshot
                     s.Procesos.Values.ToArray(), s.Contratos.ToArray());
             }).ToList();
             var awards = _awards.Select(a => (a.Anio, new AdjudicacionMonitor(a.ProcesoId, ids[a.Proveedor], a.Valor, a.Segmento, a.Directa))).ToList();
-            return new Built(result, _historyFrom) { Procesos = _procesos, Adjudicaciones = awards };
+            return new Built(result, _historyFrom) { Procesos = _procesos, Adjudicaciones = awards, Certificaciones = certificaciones };
         }
     }
 }

@@ -10,9 +10,9 @@ public sealed record PerfilProveedor(MonitorItem Proveedor, IReadOnlyList<AnioPr
         .GroupBy(c => c.Unspsc![..4]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
 
     /// <summary>A supplier's profile over the filter's window: its numbers, its years, its modalities and its contracts.</summary>
-    public static PerfilProveedor Of(ProveedorHistoria h, MonitorFilter f, MonitorOptions o, DateTime? historiaDesde)
+    public static PerfilProveedor Of(ProveedorHistoria h, MonitorFilter f, MonitorOptions o, MonitorSnapshot.Built data)
     {
-        var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipios, historiaDesde);
+        var resumen = MonitorCounts.Resumen(h, f.Desde, f.Hasta, o.AniosNuevo, o.Municipios, data.HistoriaDesde, data.CertificacionesDe(h.Nit));
         var porAnio = Enumerable.Range(f.Desde, f.Hasta - f.Desde + 1)
             .Select(y => new AnioProveedor(y, h.Participaciones.Count(p => p.Anio == y), h.Participaciones.Count(p => p.Anio == y && p.Adjudicado)))
             .ToList();

@@ -17,6 +17,13 @@ public static class SharedRegistration
         var data = Path.Combine(AppContext.BaseDirectory, "data");
         builder.Services.AddSingleton(sp => Modalidades.Load(Path.Combine(data, "modalidades.csv"), sp.GetRequiredService<ILogger<Modalidades>>()));
         builder.Services.AddSingleton(_ => UnspscFamilias.Load(Path.Combine(data, "unspsc_familias_es.csv")));
+        builder.Services.AddOptions<CertificacionesOptions>().Bind(builder.Configuration.GetSection(CertificacionesOptions.Section))
+            .Validate(o => Existe(o.Archivo), "Certificaciones:Archivo: no existe el archivo (puede tener solo el encabezado nit,desde,hasta,evidencia).")
+            .Validate(o => Existe(o.ArchivoDemo), "Certificaciones:ArchivoDemo: no existe el archivo de certificaciones de demostración.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CertificacionesMujer>();
         return builder;
     }
+
+    private static bool Existe(string? ruta) => !string.IsNullOrWhiteSpace(ruta) && File.Exists(Path.Combine(AppContext.BaseDirectory, ruta));
 }

@@ -10,9 +10,6 @@ public sealed class SyncOptions
     [Required, RegularExpression("^(demo|socrata)$", ErrorMessage = "Sync:Source debe ser 'demo' o 'socrata'.")]
     public string Source { get; set; } = "demo";
 
-    /// <summary>Demo installations also load the files' rows marked as demo (producers, demand, certifications).</summary>
-    public bool EsDemo => Source == "demo";
-
     /// <summary>Portal root; datasets are read from {BaseUrl}/resource/{id}.json.</summary>
     [Required, Url(ErrorMessage = "Sync:BaseUrl debe ser una URL absoluta, p. ej. https://www.datos.gov.co.")]
     public string BaseUrl { get; set; } = "https://www.datos.gov.co";

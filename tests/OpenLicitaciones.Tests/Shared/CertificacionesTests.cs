@@ -1,6 +1,6 @@
-using OpenLicitaciones.Features.Indicadores;
+using OpenLicitaciones.Features.Shared;
 
-namespace OpenLicitaciones.Tests.Indicadores;
+namespace OpenLicitaciones.Tests.Shared;
 
 public sealed class CertificacionesTests : IDisposable
 {

@@ -1,6 +1,5 @@
-using OpenLicitaciones.Features.Shared;
 
-namespace OpenLicitaciones.Features.Indicadores;
+namespace OpenLicitaciones.Features.Shared;
 
 /// <summary>A staff-recorded certification (Decreto 1860 de 2021, "emprendimiento y empresa de mujer") of a supplier NIT.</summary>
 public sealed record Certificacion(string Nit, DateOnly Desde, DateOnly? Hasta, string Evidencia);
@@ -41,16 +40,14 @@ public static class LiderazgoMujer
     }
 
     /// <summary>
-    /// A bidder's status in a period (CONTRACTS §7, G4–G6): a certification in force at any day of the period, otherwise
-    /// the proxy on its most recent counted contract (<paramref name="generoUltimoContrato"/>), otherwise unknown.
+    /// A supplier's status over a span of days (a bidder in a period, CONTRACTS §7; a supplier in the Monitor's window,
+    /// §4): a certification in force on any of them, otherwise the proxy on its most recent counted contract
+    /// (<paramref name="generoUltimoContrato"/>), otherwise unknown.
     /// </summary>
-    public static EstadoMujer DeProponente(string? nit, Periodo periodo, string? generoUltimoContrato, IReadOnlyList<Certificacion> certificaciones)
-    {
-        var (inicio, ultimo) = (DateOnly.FromDateTime(periodo.Inicio), DateOnly.FromDateTime(periodo.Fin).AddDays(-1));
-        if (nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= ultimo && (c.Hasta is null || inicio <= c.Hasta)))
-            return Certificada;
-        return Estado(generoUltimoContrato);
-    }
+    public static EstadoMujer Entre(string? nit, DateOnly desde, DateOnly hasta, string? generoUltimoContrato, IReadOnlyList<Certificacion> certificaciones) =>
+        nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= hasta && (c.Hasta is null || desde <= c.Hasta))
+            ? Certificada
+            : Estado(generoUltimoContrato);
 
     private static EstadoMujer Estado(string? genero) => Proxy(genero) switch
     {

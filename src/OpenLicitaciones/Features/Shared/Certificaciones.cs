@@ -1,7 +1,7 @@
 using System.Globalization;
-using OpenLicitaciones.Features.Shared;
+using Microsoft.Extensions.Options;
 
-namespace OpenLicitaciones.Features.Indicadores;
+namespace OpenLicitaciones.Features.Shared;
 
 /// <summary>
 /// The women-led certifications staff record (data/certificaciones.csv: nit, desde, hasta, evidencia; empty by default,
@@ -60,4 +60,39 @@ public static class Certificaciones
 
     private static DateOnly? Fecha(string? texto) =>
         DateOnly.TryParseExact(texto?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var fecha) ? fecha : null;
+}
+
+/// <summary>Where the certifications are ("Certificaciones" in appsettings.json), relative to the app's folder.</summary>
+public sealed class CertificacionesOptions
+{
+    public const string Section = "Certificaciones";
+
+    /// <summary>The certifications staff recorded; empty as shipped.</summary>
+    public string Archivo { get; set; } = "data/certificaciones.csv";
+
+    /// <summary>Invented certifications of demo organisations, read only when the data is the demo's.</summary>
+    public string ArchivoDemo { get; set; } = "data/certificaciones_demo.csv";
+}
+
+/// <summary>
+/// The certifications the Monitor and the Indicadores read, from the staff's file (and the demo file in demo mode),
+/// read again at each rebuild of a view so that an edited file counts from the next data change.
+/// </summary>
+public sealed class CertificacionesMujer(IOptions<CertificacionesOptions> options, IConfiguration configuration)
+{
+    /// <summary>Demo installations also read the demo file (the same switch as the sync's source).</summary>
+    private bool Demo => (configuration["Sync:Source"] ?? "demo") == "demo";
+
+    public (IReadOnlyList<Certificacion> Filas, IReadOnlyList<ErrorCarga> Errores) Leer()
+    {
+        var filas = new List<Certificacion>();
+        var errores = new List<ErrorCarga>();
+        foreach (var ruta in Demo ? [options.Value.Archivo, options.Value.ArchivoDemo] : new[] { options.Value.Archivo })
+        {
+            var (f, e) = Certificaciones.Leer(Path.Combine(AppContext.BaseDirectory, ruta));
+            filas.AddRange(f);
+            errores.AddRange(e);
+        }
+        return (filas, errores);
+    }
 }
