@@ -31,8 +31,9 @@ public static class DetalleIndicador
 {
     /// <param name="nombreModalidad">The label of a modality code, for process rows.</param>
     /// <param name="urlsProcesos">SECOP II's page of each process of the period, by id (the derived data keeps no addresses).</param>
+    /// <param name="textosPlan">The description of each plan line of the year, by id (nor descriptions).</param>
     public static IReadOnlyList<FilaDetalle> Filas(FuentesIndicadores f, string codigo, Periodo p, Func<string, string> nombreModalidad,
-        IReadOnlyDictionary<string, string>? urlsProcesos = null)
+        IReadOnlyDictionary<string, string>? urlsProcesos = null, IReadOnlyDictionary<string, string>? textosPlan = null)
     {
         var filas = codigo switch
         {
@@ -43,7 +44,7 @@ public static class DetalleIndicador
             "g5" or "g6" => Ofertas(f, p, nombreModalidad, urlsProcesos ?? new Dictionary<string, string>()),
             "g8" or "r018" or "r013" => Procesos(f, codigo, p, nombreModalidad, urlsProcesos ?? new Dictionary<string, string>()),
             "g10" => Alimentos(f, p),
-            "g13" => Plan(f, p),
+            "g13" => Plan(f, p, textosPlan ?? new Dictionary<string, string>()),
             _ => [],
         };
         return filas.OrderBy(r => r.Cuenta switch { Cuenta.Numerador => 0, Cuenta.Base => 1, _ => 2 })
@@ -136,17 +137,16 @@ public static class DetalleIndicador
                 !conocido ? Cuenta.SinDato : productor ? Cuenta.Numerador : Cuenta.Base, x.Contrato.Url);
         });
 
-    private static IEnumerable<FilaDetalle> Plan(FuentesIndicadores f, Periodo p) =>
+    private static IEnumerable<FilaDetalle> Plan(FuentesIndicadores f, Periodo p, IReadOnlyDictionary<string, string> textos) =>
         (f.PlanPorAnio.TryGetValue(p.Anio, out var lineas) ? lineas : []).Select(l =>
         {
             var conocida = l.Modalidad.Code is not Modalidad.Otra && l.Modalidad != Modalidad.SinDato;
-            return new FilaDetalle("linea-plan", l.Id, null, l.Descripcion, null, null, l.Valor,
+            return new FilaDetalle("linea-plan", l.Id, null, textos.GetValueOrDefault(l.Id), null, null, l.Valor,
                 conocida ? $"{l.Modalidad.Label}: {(l.Modalidad.Accesible ? "accesible" : "no accesible")}" : "Modalidad sin dato",
                 !conocida ? Cuenta.SinDato : l.Modalidad.Accesible ? Cuenta.Numerador : Cuenta.Base, null);
         });
 
-    private static IEnumerable<ParticipacionMujer> OfertasDe(FuentesIndicadores f, Periodo p) =>
-        f.Participaciones(p.Trimestre is not null).Where(x => x.Periodo == p).Select(x => x.Participacion);
+    private static IEnumerable<ParticipacionMujer> OfertasDe(FuentesIndicadores f, Periodo p) => f.Participaciones(p);
 
     private static string Clasificar(bool? marca) => marca switch { true => Cuenta.Numerador, false => Cuenta.Base, null => Cuenta.SinDato };
 

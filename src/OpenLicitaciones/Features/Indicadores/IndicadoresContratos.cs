@@ -79,7 +79,8 @@ public static class IndicadoresContratos
 }
 
 /// <summary>A counted contract of the entity in its whole synced history, for G9.</summary>
-public sealed record Adjudicacion(string Proveedor, DateTime Firma, long? Valor);
+/// <remarks>A value, not an object: a department's history holds a million of them.</remarks>
+public readonly record struct Adjudicacion(string Proveedor, DateTime Firma, long? Valor);
 
 /// <summary>G9: share of the suppliers awarded in a period that are new (the Monitor's rule, <see cref="ProveedorNuevo"/>), by count and by value.</summary>
 public static class ProveedoresNuevos
@@ -107,7 +108,7 @@ public static class ProveedoresNuevos
 }
 
 /// <summary>A current PAA line as G13 needs it: its planned modality (resolved by the shared catalog) and its value.</summary>
-public sealed record LineaPlan(string Id, Modalidad Modalidad, long? Valor, string? Descripcion = null);
+public sealed record LineaPlan(string Id, Modalidad Modalidad, long? Valor);
 
 /// <summary>G13: share of the current plan's lines, and of their value, whose planned modality is accessible to small firms (the Banco's rule).</summary>
 public static class PlanAccesible

@@ -15,7 +15,8 @@ namespace OpenLicitaciones.Features.Indicadores;
 /// </summary>
 public sealed class DatosIndicadores(
     FuentesIndicadores fuentes, IReadOnlyList<ResultadoIndicador> anuales, IReadOnlyList<ResultadoIndicador> trimestrales, int desde, int hasta,
-    IReadOnlyList<string> avisos, Func<string, string> nombreModalidad, Func<Periodo, IReadOnlyDictionary<string, string>> urlsProcesos)
+    IReadOnlyList<string> avisos, Func<string, string> nombreModalidad, Func<Periodo, IReadOnlyDictionary<string, string>> urlsProcesos,
+    Func<int, IReadOnlyDictionary<string, string>> textosPlan)
 {
     private readonly Dictionary<(string, Periodo), ResultadoIndicador> _porClave =
         anuales.Concat(trimestrales).ToDictionary(r => (r.Codigo, r.Periodo));
@@ -42,12 +43,11 @@ public sealed class DatosIndicadores(
     /// <summary>The rows behind a result, computed on first request and kept with this version of the data.</summary>
     public IReadOnlyList<FilaDetalle> Detalle(string codigo, Periodo periodo) =>
         Guardado(_detalles, (codigo, periodo), () => DetalleIndicador.Filas(fuentes, codigo, periodo, nombreModalidad,
-            codigo is "g5" or "g6" or "g8" or "r018" or "r013" ? urlsProcesos(periodo) : null));
+            codigo is "g5" or "g6" or "g8" or "r018" or "r013" ? urlsProcesos(periodo) : null, codigo == "g13" ? textosPlan(periodo.Anio) : null));
 
     /// <summary>Women-led firms against the others per modality in a period, computed on first request.</summary>
     public IReadOnlyList<ModalidadMujer> Modalidades(Periodo periodo) =>
-        Guardado(_modalidades, periodo, () => PorModalidad.Calcular(fuentes.Participaciones(periodo.Trimestre is not null)
-            .Where(x => x.Periodo == periodo).Select(x => x.Participacion)));
+        Guardado(_modalidades, periodo, () => PorModalidad.Calcular(fuentes.Participaciones(periodo)));
 
     public string NombreModalidad(string codigo) => nombreModalidad(codigo);
 
@@ -95,10 +95,10 @@ public sealed class IndicadoresSnapshot
         var lineas = await db.PaaLines.AsNoTracking()
             .Where(l => l.Annio >= desde && l.Annio <= hasta
                         && db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa))
-            .Select(l => new { l.Id, l.Annio, l.Modalidad, l.ValorTotalEsperado, l.Descripcion })
+            .Select(l => new { l.Id, l.Annio, l.Modalidad, l.ValorTotalEsperado })
             .ToListAsync(ct);
         var plan = lineas.GroupBy(l => l.Annio).ToDictionary(g => g.Key, g => (IReadOnlyList<LineaPlan>)g
-            .Select(l => new LineaPlan(l.Id, modalidades.Resolve(l.Modalidad), l.ValorTotalEsperado, PlainText.Clip(l.Descripcion, 160))).ToList());
+            .Select(l => new LineaPlan(l.Id, modalidades.Resolve(l.Modalidad), l.ValorTotalEsperado)).ToList());
 
         var fuentes = new FuentesIndicadores(historias.Proveedores, historias.Procesos, historias.HistoriaDesde, certificaciones, productores, plan, aniosNuevo);
         var trimestres = Periodo.Entre(desde, hasta, trimestral: true).Where(p => DateOnly.FromDateTime(p.Inicio) <= hoy).ToList();
@@ -106,7 +106,17 @@ public sealed class IndicadoresSnapshot
             Tablero.Calcular(fuentes, Periodo.Entre(desde, hasta, trimestral: false), options.Meta),
             Tablero.Calcular(fuentes, trimestres, options.Meta),
             desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"),
-            periodo => UrlsProcesos(dbFactory, periodo));
+            periodo => UrlsProcesos(dbFactory, periodo), anio => TextosPlan(dbFactory, anio));
+    }
+
+    /// <summary>What each line of the year's current plan says, read when G13's detail is first asked for.</summary>
+    private static IReadOnlyDictionary<string, string> TextosPlan(IDbContextFactory<AppDbContext> dbFactory, int anio)
+    {
+        using var db = dbFactory.CreateDbContext();
+        return db.PaaLines.AsNoTracking()
+            .Where(l => l.Annio == anio && db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa))
+            .Select(l => new { l.Id, l.Descripcion }).AsEnumerable()
+            .GroupBy(l => l.Id).ToDictionary(g => g.Key, g => PlainText.Clip(g.First().Descripcion, 200));
     }
 
     /// <summary>SECOP II's page of each process published in the period, read when a process detail is first asked for.</summary>
