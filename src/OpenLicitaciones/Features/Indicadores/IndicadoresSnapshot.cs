@@ -101,10 +101,12 @@ public sealed class IndicadoresSnapshot
             .Select(l => new LineaPlan(l.Id, modalidades.Resolve(l.Modalidad), l.ValorTotalEsperado)).ToList());
 
         var fuentes = new FuentesIndicadores(historias.Proveedores, historias.Procesos, historias.HistoriaDesde, certificaciones, productores, plan, aniosNuevo);
-        var trimestres = Periodo.Entre(desde, hasta, trimestral: true).Where(p => DateOnly.FromDateTime(p.Inicio) <= hoy).ToList();
+        var trimestres = Periodo.Entre(desde, hasta, trimestral: true).Where(p => DateOnly.FromDateTime(p.Inicio) <= hoy);
+        // Years and quarters in one call: the history behind G9 is grouped once.
+        var resultados = Tablero.Calcular(fuentes, [.. Periodo.Entre(desde, hasta, trimestral: false), .. trimestres], options.Meta);
         return new DatosIndicadores(fuentes,
-            Tablero.Calcular(fuentes, Periodo.Entre(desde, hasta, trimestral: false), options.Meta),
-            Tablero.Calcular(fuentes, trimestres, options.Meta),
+            resultados.Where(r => r.Periodo.Trimestre is null).ToList(),
+            resultados.Where(r => r.Periodo.Trimestre is not null).ToList(),
             desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"),
             periodo => UrlsProcesos(dbFactory, periodo), anio => TextosPlan(dbFactory, anio));
     }

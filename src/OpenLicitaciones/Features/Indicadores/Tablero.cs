@@ -24,7 +24,7 @@ public sealed class FuentesIndicadores(
     IReadOnlyList<Certificacion> certificaciones, IReadOnlyDictionary<string, string> productoresPorNit,
     IReadOnlyDictionary<int, IReadOnlyList<LineaPlan>> planPorAnio, int aniosNuevo)
 {
-    private readonly ILookup<string, Certificacion> _certificaciones = certificaciones.ToLookup(c => c.Nit);
+    private readonly Dictionary<string, Certificacion[]> _certificaciones = certificaciones.GroupBy(c => c.Nit).ToDictionary(g => g.Key, g => g.ToArray());
 
     public IReadOnlyList<ProveedorHistoria> Proveedores => proveedores;
     public IReadOnlyList<ProcesoMonitor> Procesos => procesos;
@@ -50,31 +50,31 @@ public sealed class FuentesIndicadores(
     public IEnumerable<ParticipacionMujer> Participaciones(Periodo periodo)
     {
         var (desde, hasta) = (DateOnly.FromDateTime(periodo.Inicio), DateOnly.FromDateTime(periodo.Fin).AddDays(-1));
-        foreach (var h in proveedores)
+        for (var i = 0; i < proveedores.Count; i++)
         {
-            string? genero = null;
-            var generoLeido = false;
+            var h = proveedores[i];
             foreach (var p in h.Participaciones)
             {
                 if (p.Anio != periodo.Anio || (periodo.Trimestre is { } t && p.Trimestre != t)) continue;
                 if (!(p.Oferto || (p.Adjudicado && p.Competitiva))) continue;
-                if (!generoLeido)
-                {
-                    genero = h.Contratos.Where(c => c.Vigente && c.FechaFirma is not null).MaxBy(c => (c.FechaFirma, c.IdContrato))?.Genero;
-                    generoLeido = true;
-                }
-                yield return new ParticipacionMujer(h.Id, p.ProcesoId, LiderazgoMujer.Entre(h.Nit, desde, hasta, genero, CertificacionesDe(h.Nit)).Lider,
+                yield return new ParticipacionMujer(h.Id, p.ProcesoId,
+                    LiderazgoMujer.Entre(h.Nit, desde, hasta, _generoUltimoContrato.Value[i], CertificacionesDe(h.Nit)).Lider,
                     p.Competitiva, p.Adjudicado, p.ModalidadCodigo);
             }
         }
     }
+
+    /// <summary>Each supplier's legal-representative gender on its most recent counted contract, by its place in the list: read once, not per period.</summary>
+    private readonly Lazy<string?[]> _generoUltimoContrato = new(() => proveedores
+        .Select(h => h.Contratos.Where(c => c.Vigente && c.FechaFirma is not null).MaxBy(c => (c.FechaFirma, c.IdContrato))?.Genero).ToArray());
 
     /// <summary>A counted food purchase as Ley 2046 reads it (the supplier is known when it has a document).</summary>
     public static ContratoAlimento Alimento(ProveedorHistoria h, ContratoProveedor c) =>
         new(c.IdContrato, c.FechaFirma?.Year, c.Valor, c.Unspsc, null, h.Nit is { } nit && Nit.IsCompany(nit) ? nit : null,
             h.Nit is null ? null : h.Id, h.Nombre);
 
-    private IReadOnlyList<Certificacion> CertificacionesDe(string? nit) => nit is null ? [] : _certificaciones[nit].ToList();
+    // Asked for each of a department's million contracts: no list is made for the many NITs without one.
+    private IReadOnlyList<Certificacion> CertificacionesDe(string? nit) => nit is not null && _certificaciones.TryGetValue(nit, out var propias) ? propias : [];
 }
 
 /// <summary>
@@ -83,7 +83,7 @@ public sealed class FuentesIndicadores(
 /// </summary>
 public static class Tablero
 {
-    /// <param name="periodos">All years, or all quarters, oldest first.</param>
+    /// <param name="periodos">The years and quarters to compute, in the order the results come.</param>
     /// <param name="meta">The target of an indicator in a year, or null.</param>
     public static IReadOnlyList<ResultadoIndicador> Calcular(FuentesIndicadores f, IReadOnlyList<Periodo> periodos, Func<string, int, double?> meta)
     {

@@ -53,13 +53,14 @@ public sealed class MonitorSnapshot
         public IReadOnlyList<Certificacion> Certificaciones
         {
             get => _certificaciones;
-            init => (_certificaciones, _certificacionesPorNit) = (value, value.ToLookup(c => c.Nit));
+            init => (_certificaciones, _certificacionesPorNit) = (value, value.GroupBy(c => c.Nit).ToDictionary(g => g.Key, g => g.ToArray()));
         }
         private readonly IReadOnlyList<Certificacion> _certificaciones = [];
-        private readonly ILookup<string, Certificacion> _certificacionesPorNit = Array.Empty<Certificacion>().ToLookup(c => c.Nit);
+        private readonly Dictionary<string, Certificacion[]> _certificacionesPorNit = [];
 
-        /// <summary>The certifications of one NIT (none for a supplier without one).</summary>
-        public IReadOnlyList<Certificacion> CertificacionesDe(string? nit) => nit is null ? [] : _certificacionesPorNit[nit].ToList();
+        /// <summary>The certifications of one NIT (none for a supplier without one); no list is made for the many without.</summary>
+        public IReadOnlyList<Certificacion> CertificacionesDe(string? nit) =>
+            nit is not null && _certificacionesPorNit.TryGetValue(nit, out var propias) ? propias : [];
 
         /// <summary>The supplier with this published id (the first, if two identities share it), or null.</summary>
         public ProveedorHistoria? Proveedor(string id) => _byId.Value.GetValueOrDefault(id);

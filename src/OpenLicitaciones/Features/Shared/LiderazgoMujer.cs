@@ -34,9 +34,7 @@ public static class LiderazgoMujer
     /// <param name="certificaciones">The certifications staff recorded (all, or only this NIT's).</param>
     public static EstadoMujer De(string? nit, DateOnly fecha, string? generoRepresentante, IReadOnlyList<Certificacion> certificaciones)
     {
-        if (nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= fecha && (c.Hasta is null || fecha <= c.Hasta)))
-            return Certificada;
-        return Estado(generoRepresentante);
+        return EnVigor(nit, fecha, fecha, certificaciones) ? Certificada : Estado(generoRepresentante);
     }
 
     /// <summary>
@@ -45,9 +43,16 @@ public static class LiderazgoMujer
     /// (<paramref name="generoUltimoContrato"/>), otherwise unknown.
     /// </summary>
     public static EstadoMujer Entre(string? nit, DateOnly desde, DateOnly hasta, string? generoUltimoContrato, IReadOnlyList<Certificacion> certificaciones) =>
-        nit is not null && certificaciones.Any(c => c.Nit == nit && c.Desde <= hasta && (c.Hasta is null || desde <= c.Hasta))
-            ? Certificada
-            : Estado(generoUltimoContrato);
+        EnVigor(nit, desde, hasta, certificaciones) ? Certificada : Estado(generoUltimoContrato);
+
+    // A loop, not a lambda: called for each of a department's million contracts, where a closure per call adds up.
+    private static bool EnVigor(string? nit, DateOnly desde, DateOnly hasta, IReadOnlyList<Certificacion> certificaciones)
+    {
+        if (nit is null) return false;
+        foreach (var c in certificaciones)
+            if (c.Nit == nit && c.Desde <= hasta && (c.Hasta is null || desde <= c.Hasta)) return true;
+        return false;
+    }
 
     private static EstadoMujer Estado(string? genero) => Proxy(genero) switch
     {
