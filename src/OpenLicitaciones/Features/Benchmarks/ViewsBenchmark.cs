@@ -21,7 +21,8 @@ public static class ViewsBenchmark
 {
     public sealed record Report(double BancoBuildMs, int BancoRows, double MonitorBuildMs, int MonitorSuppliers, double AlertasMs,
         long RetainedBytes, long FragmentedBytes, long PeakRssBytes, bool ServerGc, double CapacidadBuildMs, int CapacidadFamilias,
-        double IndicadoresBuildMs, int IndicadoresResultados, double IndicadoresDetalleMs, int IndicadoresDetalleFilas, double IndicadoresModalidadMs);
+        double IndicadoresBuildMs, int IndicadoresResultados, double IndicadoresDetalleMs, int IndicadoresDetalleFilas, double IndicadoresModalidadMs,
+        long PeakRssMonitorBytes);
 
     public static Command Create()
     {
@@ -59,6 +60,8 @@ public static class ViewsBenchmark
         var indicadoresTask = Timed(app.Services.GetRequiredService<IndicadoresSnapshot>().GetAsync(ct), clock);
         var (banco, bancoMs) = await bancoTask;
         var (monitor, monitorMs) = await monitorTask;
+        // The peak so far, once the Monitor is ready (the Indicadores build from it, after): which build sets the peak.
+        var peakMonitor = ProcessMemory.PeakRss();
         var (capacidad, capacidadMs) = await capacidadTask;
         var (indicadores, indicadoresMs) = await indicadoresTask;
         // The alerts of the Monitor's default window, as the first request after a sync gets them.
@@ -84,7 +87,7 @@ public static class ViewsBenchmark
         GC.KeepAlive(modalidades);
         return new Report(bancoMs, banco.Count, monitorMs, monitor.Proveedores.Count, alertasMs, retained, fragmented, ProcessMemory.PeakRss(), GCSettings.IsServerGC,
             capacidadMs, capacidad.Familias.Count, indicadoresMs, indicadores.Resultados(false).Count + indicadores.Resultados(true).Count,
-            detalleMs, detalle.Count, modalidadMs);
+            detalleMs, detalle.Count, modalidadMs, peakMonitor);
     }
 
     private static async Task<(T, double)> Timed<T>(Task<T> task, Stopwatch clock) => (await task, clock.Elapsed.TotalMilliseconds);
@@ -119,6 +122,6 @@ public static class ViewsBenchmark
     {
         await output.WriteLineAsync($"Vistas derivadas, construidas a la vez: Banco lista a los {v.BancoBuildMs:N0} ms ({v.BancoRows:N0} oportunidades), Monitor a los {v.MonitorBuildMs:N0} ms ({v.MonitorSuppliers:N0} proveedores, con la lista y las alertas de la ventana por omisión); alertas al pedirlas: {v.AlertasMs:N1} ms; Capacidad productiva a los {v.CapacidadBuildMs:N0} ms ({v.CapacidadFamilias:N0} familias de alimentos); Indicadores a los {v.IndicadoresBuildMs:N0} ms ({v.IndicadoresResultados:N0} cifras por año y trimestre)");
         await output.WriteLineAsync($"  al pedirlos por primera vez: contratos detrás de G1 del año pasado {v.IndicadoresDetalleMs:N0} ms ({v.IndicadoresDetalleFilas:N0} filas), comparación por modalidad {v.IndicadoresModalidadMs:N0} ms");
-        await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB (montículo fragmentado tras la última colección: {v.FragmentedBytes / 1048576.0:N1} MiB); pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB (meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
+        await output.WriteLineAsync($"  memoria que conservan: {v.RetainedBytes / 1048576.0:N1} MiB (montículo fragmentado tras la última colección: {v.FragmentedBytes / 1048576.0:N1} MiB); pico de RSS del proceso que las construye: {v.PeakRssBytes / 1048576.0:N0} MiB ({v.PeakRssMonitorBytes / 1048576.0:N0} MiB al quedar listo el Monitor; meta < 2 GiB; GC {(v.ServerGc ? "de servidor" : "de estación")})");
     }
 }
