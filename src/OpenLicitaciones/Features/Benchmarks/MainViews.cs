@@ -66,7 +66,8 @@ public static class MainViews
                 ct => sql.PageAsync(MonitorPage(sql, ""), [.. monitor, ("limite", ListRequest.DefaultPageSize)], ct)),
             new("Monitor: proveedores con mujer representante y mipyme, tres años", mujer,
                 ct => server.MonitorAsync(mujer, ct),
-                ct => sql.PageAsync(MonitorPage(sql, "WHERE genero = 'Mujer' AND pyme = TRUE"), [.. filtered, ("limite", ListRequest.DefaultPageSize)], ct)),
+                ct => sql.PageAsync(MonitorPage(sql, $"WHERE (genero = 'Mujer' OR nit IN ({Certificados(app, year - 2, year)})) AND pyme = TRUE"),
+                    [.. filtered, ("limite", ListRequest.DefaultPageSize)], ct)),
             new("Monitor: perfil de un proveedor", $"id={proveedor}",
                 ct => server.PerfilAsync(proveedor, ct),
                 ct => sql.ProfileAsync(ProfileYears(sql), ProfileContracts, [.. monitor, ("codigo", codigo), ("nit", proveedor)], ct)),
@@ -87,6 +88,19 @@ public static class MainViews
                 ct => server.DetalleAsync("g1", year - 1, ct),
                 ct => sql.RowsAsync(ContratosDelAnio, ct, Window(year - 1, year - 1))),
         ];
+    }
+
+    /// <summary>
+    /// The NITs staff certified as women-led in force in some year of the window, as a SQL list: they count as women-led
+    /// whatever the proxy says (CONTRACTS §4). Certified NITs are 9 digits (the loader rejects anything else), so they
+    /// are written into the statement as they are.
+    /// </summary>
+    private static string Certificados(IServiceProvider app, int desde, int hasta)
+    {
+        var (inicio, fin) = (new DateOnly(desde, 1, 1), new DateOnly(hasta, 12, 31));
+        var nits = app.GetRequiredService<CertificacionesMujer>().Leer().Filas
+            .Where(c => c.Desde <= fin && (c.Hasta is null || inicio <= c.Hasta)).Select(c => $"'{c.Nit}'").Distinct().ToList();
+        return nits.Count == 0 ? "NULL" : string.Join(", ", nits);
     }
 
     /// <summary>A window of publication years as the half-open date range the SQL compares with.</summary>
@@ -439,7 +453,7 @@ public static class MainViews
             FROM "Contratos" c WHERE c."CodigoProveedor" IS NOT NULL AND c."FechaDeFirma" IS NOT NULL
         ),
         fila AS (
-            SELECT v.proveedor, COALESCE(r."Nombre", v.proveedor) AS nombre, v.participaciones, v.adjudicaciones, v.primero, v.ultimo,
+            SELECT v.proveedor, COALESCE(r."Nombre", v.proveedor) AS nombre, r."Nit" AS nit, v.participaciones, v.adjudicaciones, v.primero, v.ultimo,
                    COALESCE(k.contratos, 0) AS contratos, COALESCE(k.valor, 0) AS valor, u.genero, COALESCE(u.pyme, r."EsPyme") AS pyme
             FROM ventana v
             LEFT JOIN "Proveedores" r ON r."Codigo" = v.proveedor
