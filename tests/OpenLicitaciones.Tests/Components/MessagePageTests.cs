@@ -1,27 +1,16 @@
 using Bunit;
 using OpenLicitaciones.Components;
-using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Tests.Support;
 
 namespace OpenLicitaciones.Tests.Components;
 
-/// <summary>The pages that carry a message instead of data: modules still to come, not found, and the error page.</summary>
+/// <summary>The pages that carry a message instead of data: not found, and the error page.</summary>
 public sealed class MessagePageTests : ComponentTest
 {
-    [Fact]
-    public void The_module_still_to_come_says_what_it_will_do_and_points_to_the_open_data_api()
-    {
-        var indicadores = Render<IndicadoresPage>();
-
-        Assert.Equal("Indicadores de inclusión", indicadores.Find("h1").TextContent);
-        var note = indicadores.Find(".note");
-        Assert.Contains("Este módulo está en construcción", note.TextContent);
-        Assert.StartsWith("/api/v1/", note.QuerySelector("a")!.GetAttribute("href"));
-    }
-
     [Theory]
     [InlineData("/licitaciones/123", "No encontramos esta oportunidad", "/licitaciones")]
     [InlineData("/proveedores/c-1", "No encontramos este proveedor", "/proveedores")]
+    [InlineData("/indicadores/g42", "No encontramos este indicador", "/indicadores")]
     [InlineData("/otra-cosa", "No encontramos esta página", "/")]
     public void A_not_found_address_gets_the_message_of_its_section_with_a_way_back(string original, string heading, string back)
     {
