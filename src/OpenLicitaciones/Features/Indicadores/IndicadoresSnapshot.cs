@@ -88,7 +88,7 @@ public sealed class IndicadoresSnapshot
         // The Monitor's build has just left about a gigabyte of long-lived scaffolding (its lookups over a department's
         // million processes) that only a full collection frees; this build would otherwise pile its own work on top and
         // take the server past its 2 GiB (`benchmark vistas`, department). One blocking collection per rebuild, off any request.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
         var (certificaciones, errores) = registro.Leer();
         var avisos = errores.Select(e => e.ToString()).ToList();
