@@ -339,7 +339,27 @@ public sealed class MonitorSnapshot
                     s.Procesos.Values.ToArray(), s.Contratos.ToArray());
             }).ToList();
             var awards = _awards.Select(a => (a.Anio, new AdjudicacionMonitor(a.ProcesoId, ids[a.Proveedor], a.Valor, a.Segmento, a.Directa))).ToList();
-            return new Built(result, _historyFrom) { Procesos = _procesos, Adjudicaciones = awards, Certificaciones = certificaciones };
+            var built = new Built(result, _historyFrom) { Procesos = _procesos, Adjudicaciones = awards, Certificaciones = certificaciones };
+            Soltar();
+            return built;
+        }
+
+        /// <summary>
+        /// Lets go of the scaffolding (half a gigabyte over a department) as soon as the histories exist. On PostgreSQL the
+        /// finished build stayed reachable for a while after it returned — a pooled connection still pointing at its last
+        /// await, as a heap dump of `benchmark vistas` showed — and with it every lookup of this object.
+        /// </summary>
+        private void Soltar()
+        {
+            foreach (var d in new System.Collections.IDictionary[] { _byId, _byPortfolio, _suppliers, _pool, registry, documentByCode }) d.Clear();
+            _awards.Clear();
+            _awards.TrimExcess();
+            _byId.TrimExcess();
+            _byPortfolio.TrimExcess();
+            _suppliers.TrimExcess();
+            _pool.TrimExcess();
+            registry.TrimExcess();
+            documentByCode.TrimExcess();
         }
     }
 }
