@@ -1,5 +1,6 @@
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Admin;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Indicadores;
@@ -23,7 +24,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores().AddIndicadores();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores().AddIndicadores().AddAdmin();
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class AppComposition
         app.MapMonitorApi();
         app.MapCapacidadApi();
         app.MapIndicadoresApi();
+        app.MapAdmin();
         return app;
     }
 }

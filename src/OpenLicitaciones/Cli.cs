@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using OpenLicitaciones.Features.Admin;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Benchmarks;
 using OpenLicitaciones.Features.Monitor;
@@ -10,7 +11,7 @@ using OpenLicitaciones.Features.Sync;
 namespace OpenLicitaciones;
 
 /// <summary>
-/// The app's command line (System.CommandLine): `sync` and `benchmark banco|monitor|circuitos|vistas|consultas`, each with --help. With no command
+/// The app's command line (System.CommandLine): `sync`, `users add|list|disable` and `benchmark banco|monitor|circuitos|vistas|consultas`, each with --help. With no command
 /// the web dashboard starts and every argument (--urls, --environment …) goes to the web host as it came.
 /// Exit codes: 0 done (or help shown), 1 the work failed, 2 the arguments do not make sense.
 /// </summary>
@@ -27,6 +28,7 @@ public static class Cli
             "inicia el tablero web; los argumentos de ASP.NET Core (como --urls) pasan al servidor.")
         {
             SyncCommand.Create(),
+            UsuariosCommand.Create(),
             Benchmark(),
         };
         // Tokens the commands do not know belong to the web host; inside a command they are errors (see InvokeAsync).
@@ -88,6 +90,21 @@ public static class Cli
         });
         return option;
     }
+
+    /// <summary>`--database ruta`: a SQLite file instead of the configured database (for this command and its subcommands).</summary>
+    public static Option<string> Database()
+    {
+        var option = Text("--database", "ruta", "Archivo SQLite; por omisión, la base de datos de la configuración.");
+        option.Recursive = true;
+        return option;
+    }
+
+    /// <summary>The settings that point a command at the SQLite file <paramref name="path"/>.</summary>
+    public static Dictionary<string, string?> SqliteFile(string path) => new()
+    {
+        [$"ConnectionStrings:{Data.DataRegistration.ConnectionName}"] = $"Data Source={path}",
+        [Data.DatabaseSettings.ProviderKey] = "sqlite",
+    };
 
     /// <summary>Makes <paramref name="option"/> obligatory for <paramref name="command"/>, with the error in Spanish.</summary>
     public static void Require(Command command, Option option) => command.Validators.Add(r =>

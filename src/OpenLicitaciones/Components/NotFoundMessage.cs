@@ -17,6 +17,10 @@ public sealed record NotFoundMessage(string Title, string Heading, string Text, 
         "Los indicadores van de G1 a G13 (G11 está en Capacidad productiva), más las cifras de integridad R013 y R018.", "/indicadores",
         "Volver a los indicadores");
 
+    public static readonly NotFoundMessage SinPermiso = new("Acceso restringido", "Esta sección no está disponible para su cuenta",
+        "Solo un administrador puede abrirla. Si necesita hacer este cambio, pídaselo a un administrador de la Secretaría.", "/admin",
+        "Volver al área de la Secretaría");
+
     /// <summary>
     /// The message for an address that answered 404. A detail page that finds nothing answers 404 while prerendering,
     /// and .NET 10 then re-executes the request here: the original address says which message it had.

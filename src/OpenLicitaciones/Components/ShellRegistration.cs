@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor.Services;
+using OpenLicitaciones.Features.Admin;
 
 namespace OpenLicitaciones.Components;
 
@@ -30,6 +31,7 @@ public static class ShellRegistration
         // Routing must come after the status-code pages: WebApplication's implicit routing runs first, so a re-executed
         // request would keep the original "no endpoint" and answer an empty 404 instead of the friendly page.
         app.UseRouting();
+        app.UseAccesoStaff();
         app.UseAntiforgery();
         app.MapStaticAssets();
         // The full Content-Security-Policy, frame-ancestors included, comes from HttpHardening.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace OpenLicitaciones.Data;
@@ -10,7 +11,7 @@ namespace OpenLicitaciones.Data;
 /// The app's one model. Each engine has its own subclass (<see cref="DatabaseProvider"/>) only so that EF keeps one set
 /// of migrations per engine; the app itself always works with this type.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<UsuarioStaff>(options), IDataProtectionKeyContext
 {
     public DbSet<PaaHeader> PaaHeaders => Set<PaaHeader>();
     public DbSet<PaaLine> PaaLines => Set<PaaLine>();
@@ -29,9 +30,17 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<InstallationSecret> InstallationSecrets => Set<InstallationSecret>();
     /// <summary>ASP.NET Core's data-protection keys, shared by every app instance on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InvitacionStaff> Invitaciones => Set<InvitacionStaff>();
+    public DbSet<CertificacionRegistrada> Certificaciones => Set<CertificacionRegistrada>();
+    public DbSet<MarcaProductor> MarcasProductor => Set<MarcaProductor>();
+    public DbSet<MetaIndicador> Metas => Set<MetaIndicador>();
+    public DbSet<DemandaRegistrada> Demanda => Set<DemandaRegistrada>();
+    public DbSet<CambioAuditado> Auditoria => Set<CambioAuditado>();
+    public DbSet<SemillaAplicada> Semillas => Set<SemillaAplicada>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b); // Identity's users, roles and tokens
         b.Entity<PaaHeader>(e =>
         {
             e.HasKey(x => x.IdentificadorUnico);
@@ -83,6 +92,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             // Rows from before the registry had these columns were all seeded from the files.
             e.Property(x => x.Origen).HasDefaultValue(Asociacion.Archivo);
             e.Property(x => x.EsDemo).HasDefaultValue(false);
+            // SQLite adds a NOT NULL column only with a default: rows from before staff edits start at the empty version.
+            e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(Guid.Empty);
         });
         b.Entity<ProductoAsociacion>().Property(x => x.Familia).HasDefaultValue("");
         b.Entity<QuarantinedRow>().HasIndex(x => new { x.Dataset, x.SyncRunId });
@@ -98,5 +109,11 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(x => x.HeartbeatAt).HasDefaultValue(DateTime.MinValue);
         });
         b.Entity<InstallationSecret>().Property(x => x.Id).ValueGeneratedNever();
+        b.Entity<InvitacionStaff>().HasIndex(x => x.TokenHash).IsUnique();
+        b.Entity<CertificacionRegistrada>().HasIndex(x => x.Nit);
+        b.Entity<MarcaProductor>().HasKey(x => x.Nit);
+        b.Entity<MetaIndicador>().HasKey(x => new { x.Codigo, x.Anio });
+        b.Entity<CambioAuditado>().HasIndex(x => x.Cuando);
+        b.Entity<SemillaAplicada>().HasKey(x => x.Nombre);
     }
 }

@@ -84,3 +84,21 @@ public interface IStartupSeed
 {
     Task SeedAsync(AppDbContext db, CancellationToken ct);
 }
+
+/// <summary>Files copied into the database once: from then on staff keep those rows in the staff area.</summary>
+public static class Semillas
+{
+    /// <summary>Runs <paramref name="sembrar"/> and records <paramref name="nombre"/>, unless it was recorded before. True when it ran.</summary>
+    public static async Task<bool> UnaVezAsync(AppDbContext db, string nombre, Func<Task> sembrar, CancellationToken ct)
+    {
+        if (await db.Semillas.AnyAsync(s => s.Nombre == nombre, ct)) return false;
+        await sembrar();
+        db.Semillas.Add(new SemillaAplicada { Nombre = nombre, AplicadaEn = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Forgets <paramref name="nombre"/>, so that its file is copied again at the next start (the demo rows after a switch back to demo).</summary>
+    public static Task OlvidarAsync(AppDbContext db, string nombre, CancellationToken ct) =>
+        db.Semillas.Where(s => s.Nombre == nombre).ExecuteDeleteAsync(ct);
+}

@@ -18,9 +18,24 @@ public sealed class Asociacion
     /// <summary>The populated place it is at, as shown beside its location.</summary>
     public string? Lugar { get; set; }
     public bool EsDemo { get; set; }
-    /// <summary>"archivo" for rows the data files seed (replaced at each start; rows from before this column were seeded too); staff-kept rows will have their own origin.</summary>
+    /// <summary>"archivo" for rows the data files seeded on the first start, "secretaria" for the ones staff added.</summary>
     public string Origen { get; set; } = Archivo;
     public const string Archivo = "archivo";
+    public const string Secretaria = "secretaria";
+    /// <summary>The legal representative is a woman; null when not recorded.</summary>
+    public bool? RepresentanteMujer { get; set; }
+    /// <summary>Share of members who are women (0.4 = 40 %); null when not recorded.</summary>
+    public double? ProporcionMujeres { get; set; }
+    /// <summary>"rural" or "urbana" (the survey's differential focus); null when not recorded.</summary>
+    public string? Zona { get; set; }
+    /// <summary>Members include victims of the armed conflict; null when not recorded.</summary>
+    public bool? IncluyeVictimas { get; set; }
+    /// <summary>Ethnic groups among the members, comma-separated codes of <c>EnfoqueDiferencial.GruposEtnicos</c>; null when not recorded.</summary>
+    public string? GruposEtnicos { get; set; }
+    public string? ActualizadaPor { get; set; }
+    public DateTime? ActualizadaEn { get; set; }
+    /// <summary>Changes at every save: a save based on an older version is refused (optimistic concurrency).</summary>
+    public Guid Version { get; set; }
     public List<ProductoAsociacion> Productos { get; set; } = [];
 }
 

@@ -14,9 +14,10 @@ public sealed class IndicadoresOptionsTests
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         var options = app.Services.GetRequiredService<IOptions<IndicadoresOptions>>().Value;
 
+        var metas = MetasIndicadores.Combinar(options, []);
         Assert.Empty(options.Metas);
-        Assert.Null(options.Meta("g1", 2026));
-        Assert.Equal(0.30, options.Meta("g10", 2026));
+        Assert.Null(metas.Meta("g1", 2026));
+        Assert.Equal(0.30, metas.Meta("g10", 2026));
     }
 
     [Fact]
@@ -26,10 +27,24 @@ public sealed class IndicadoresOptionsTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Indicadores:Metas:g2:2026"] = "0.4" });
         using var app = builder.Build();
 
-        var options = app.Services.GetRequiredService<IOptions<IndicadoresOptions>>().Value;
+        var metas = MetasIndicadores.Combinar(app.Services.GetRequiredService<IOptions<IndicadoresOptions>>().Value, []);
 
-        Assert.Equal(0.4, options.Meta("g2", 2026));
-        Assert.Null(options.Meta("g2", 2025));
+        Assert.Equal(0.4, metas.Meta("g2", 2026));
+        Assert.Null(metas.Meta("g2", 2025));
+    }
+
+    [Fact]
+    public void A_target_staff_keep_overrides_the_settings_for_its_year_only_and_g10_stays_the_laws()
+    {
+        var opciones = new IndicadoresOptions { Metas = { ["g2"] = new() { [2025] = 0.4, [2026] = 0.45 } } };
+
+        var metas = MetasIndicadores.Combinar(opciones, [("g2", 2026, 0.5), ("g3", 2026, 0.2), ("g10", 2026, 0.9)]);
+
+        Assert.Equal(0.4, metas.Meta("g2", 2025));
+        Assert.Equal(0.5, metas.Meta("g2", 2026));
+        Assert.Equal(0.2, metas.Meta("g3", 2026));
+        Assert.Null(metas.Meta("g3", 2025));
+        Assert.Equal(0.30, metas.Meta("g10", 2026));
     }
 
     [Theory]

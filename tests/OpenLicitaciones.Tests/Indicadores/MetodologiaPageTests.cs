@@ -1,6 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
@@ -18,6 +20,16 @@ public sealed class MetodologiaPageTests : ComponentTest
         Services.Configure<EntitiesOptions>(o => o.Items.Add(
             new EntityOptions { Nit = "891380007", Nombre = "Alcaldía de Palmira", Municipio = "Palmira", Departamento = "Valle del Cauca" }));
         Services.Configure<IndicadoresOptions>(o => o.Metas["g1"] = new() { [2026] = 0.4, [2025] = 0.35 });
+        // Created by the container, so disposed (its file deleted) with it.
+        Services.AddSingleton(_ =>
+        {
+            var db = new TestDb();
+            using (var context = db.CreateDbContext()) context.Database.Migrate();
+            return db;
+        });
+        Services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => sp.GetRequiredService<TestDb>());
+        Services.AddSingleton<MetasVigentes>();
+        Services.AddSingleton<DataChangedNotifier>();
     }
 
     [Theory]
@@ -111,7 +123,7 @@ public sealed class MetodologiaPageTests : ComponentTest
         var cut = Render<MetodologiaPage>();
 
         Assert.Equal("30 % cada año: la fija la Ley 2046 de 2020.", Texto(Dato(cut.Find("section#g10"), "Meta")));
-        Assert.Equal("2025: 35 %; 2026: 40 % (fijadas por la Secretaría en Indicadores:Metas).", Texto(Dato(cut.Find("section#g1"), "Meta")));
+        Assert.Equal("2025: 35 %; 2026: 40 % (fijadas por la Secretaría).", Texto(Dato(cut.Find("section#g1"), "Meta")));
         Assert.StartsWith("Ninguna", Texto(Dato(cut.Find("section#g2"), "Meta")));
     }
 

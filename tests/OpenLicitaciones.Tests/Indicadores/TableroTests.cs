@@ -151,7 +151,7 @@ public sealed class TableroTests
         Assert.Equal(0.35, En(anual, "g1", new Periodo(2025)).Meta);
         Assert.Null(En(anual, "g1", new Periodo(2024)).Meta);
         var opciones = new IndicadoresOptions { Metas = { ["g2"] = new() { [2025] = 0.4 } } };
-        var conOpciones = Tablero.Calcular(Fuentes(), [new Periodo(2025)], opciones.Meta);
+        var conOpciones = Tablero.Calcular(Fuentes(), [new Periodo(2025)], MetasIndicadores.Combinar(opciones, []).Meta);
         Assert.Equal(0.4, En(conOpciones, "g2", new Periodo(2025)).Meta);
         Assert.Equal(0.30, En(conOpciones, "g10", new Periodo(2025)).Meta);
     }

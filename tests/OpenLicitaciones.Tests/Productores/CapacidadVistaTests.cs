@@ -48,7 +48,7 @@ public sealed class CapacidadVistaTests
             C("5", 2019, 7_000_000, "50401500"),                             // before the window
         };
         var nombres = UnspscFamilias.Load(Path.Combine(AppContext.BaseDirectory, "data", "unspsc_familias_es.csv"));
-        return CapacidadVista.Construir([a, b], contratos, lineas, demanda, nombres, 2026, 2021, 2026, []);
+        return CapacidadVista.Construir([a, b], new Dictionary<string, string>(), contratos, lineas, demanda, nombres, 2026, 2021, 2026, []);
     }
 
     [Fact]

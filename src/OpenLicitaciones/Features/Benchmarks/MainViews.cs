@@ -98,7 +98,7 @@ public static class MainViews
     private static string Certificados(IServiceProvider app, int desde, int hasta)
     {
         var (inicio, fin) = (new DateOnly(desde, 1, 1), new DateOnly(hasta, 12, 31));
-        var nits = app.GetRequiredService<CertificacionesMujer>().Leer().Filas
+        var nits = app.GetRequiredService<CertificacionesMujer>().LeerAsync().GetAwaiter().GetResult().Filas
             .Where(c => c.Desde <= fin && (c.Hasta is null || inicio <= c.Hasta)).Select(c => $"'{c.Nit}'").Distinct().ToList();
         return nits.Count == 0 ? "NULL" : string.Join(", ", nits);
     }

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Shared;
 
 namespace OpenLicitaciones.Features.Indicadores;
 
-/// <summary>The Indicadores' settings ("Indicadores" in appsettings.json) until the staff area keeps them.</summary>
+/// <summary>The Indicadores' settings ("Indicadores" in appsettings.json); staff targets kept in the database override them.</summary>
 public sealed class IndicadoresOptions
 {
     public const string Section = "Indicadores";
@@ -17,10 +19,46 @@ public sealed class IndicadoresOptions
     /// </summary>
     public Dictionary<string, Dictionary<int, double>> Metas { get; set; } = [];
 
+}
+
+/// <summary>
+/// The targets in force: the ones staff keep in the staff area override the settings' (Indicadores:Metas), indicator
+/// by indicator and year; G10's is the law's.
+/// </summary>
+public sealed class MetasIndicadores(IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> porIndicador)
+{
+    public static readonly MetasIndicadores Ninguna = new(new Dictionary<string, IReadOnlyDictionary<int, double>>());
+
+    /// <summary>Indicator code → year → target, without G10's.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> PorIndicador => porIndicador;
+
     /// <summary>The target of an indicator in a year, or null.</summary>
     public double? Meta(string codigo, int anio) => codigo == "g10"
         ? Productores.Ley2046.Meta
-        : Metas.TryGetValue(codigo, out var porAnio) && porAnio.TryGetValue(anio, out var meta) ? meta : null;
+        : porIndicador.TryGetValue(codigo, out var porAnio) && porAnio.TryGetValue(anio, out var meta) ? meta : null;
+
+    public static MetasIndicadores Combinar(IndicadoresOptions opciones, IEnumerable<(string Codigo, int Anio, double Valor)> personal)
+    {
+        var metas = opciones.Metas.ToDictionary(m => m.Key, m => new Dictionary<int, double>(m.Value));
+        foreach (var (codigo, anio, valor) in personal)
+        {
+            if (!metas.TryGetValue(codigo, out var porAnio)) metas[codigo] = porAnio = [];
+            porAnio[anio] = valor;
+        }
+        return new(metas.ToDictionary(m => m.Key, m => (IReadOnlyDictionary<int, double>)m.Value));
+    }
+
+}
+
+/// <summary>Reads the targets in force: the staff's from the database over the settings'.</summary>
+public sealed class MetasVigentes(IDbContextFactory<AppDbContext> dbFactory, IOptions<IndicadoresOptions> options)
+{
+    public async Task<MetasIndicadores> LeerAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var personal = await db.Metas.AsNoTracking().Select(m => new { m.Codigo, m.Anio, m.Valor }).ToListAsync(ct);
+        return MetasIndicadores.Combinar(options.Value, personal.Select(m => (m.Codigo, m.Anio, m.Valor)));
+    }
 }
 
 public sealed class IndicadoresOptionsValidator : IValidateOptions<IndicadoresOptions>
@@ -52,6 +90,7 @@ public static class IndicadoresRegistration
         builder.AddSharedRules();
         builder.Services.AddOptions<IndicadoresOptions>().Bind(builder.Configuration.GetSection(IndicadoresOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<IndicadoresOptions>, IndicadoresOptionsValidator>();
+        builder.Services.AddSingleton<MetasVigentes>();
         builder.Services.AddSingleton<IndicadoresSnapshot>();
         return builder;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Monitor;
+using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Sync;
 
@@ -16,7 +17,7 @@ namespace OpenLicitaciones.Features.Indicadores;
 public sealed class DatosIndicadores(
     FuentesIndicadores fuentes, IReadOnlyList<ResultadoIndicador> anuales, IReadOnlyList<ResultadoIndicador> trimestrales, int desde, int hasta,
     IReadOnlyList<string> avisos, Func<string, string> nombreModalidad, Func<Periodo, IReadOnlyDictionary<string, string>> urlsProcesos,
-    Func<int, IReadOnlyDictionary<string, string>> textosPlan)
+    Func<int, IReadOnlyDictionary<string, string>> textosPlan, MetasIndicadores metas)
 {
     private readonly Dictionary<(string, Periodo), ResultadoIndicador> _porClave =
         anuales.Concat(trimestrales).ToDictionary(r => (r.Codigo, r.Periodo));
@@ -26,6 +27,9 @@ public sealed class DatosIndicadores(
     /// <summary>First and last year of the window (the last is the current year, in progress).</summary>
     public int Desde => desde;
     public int Hasta => hasta;
+
+    /// <summary>The targets in force when this version was built.</summary>
+    public MetasIndicadores Metas => metas;
 
     /// <summary>Rows of the staff files that could not be used, for the page to say so.</summary>
     public IReadOnlyList<string> Avisos => avisos;
@@ -67,21 +71,21 @@ public sealed class IndicadoresSnapshot
     private readonly DerivedView<DatosIndicadores> _view;
 
     public IndicadoresSnapshot(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, MonitorSnapshot monitor, Modalidades modalidades,
-        IOptions<IndicadoresOptions> options, IOptions<MonitorOptions> monitorOptions, CertificacionesMujer certificaciones, TimeProvider time,
+        MetasVigentes metasVigentes, IOptions<MonitorOptions> monitorOptions, CertificacionesMujer certificaciones, TimeProvider time,
         ILogger<IndicadoresSnapshot> log)
     {
         var construidoEn = DateOnly.MinValue;
         _view = new DerivedView<DatosIndicadores>(notifier, log, async ct =>
         {
             var hoy = construidoEn = DateOnly.FromDateTime(ColombiaTime.Now(time));
-            return await BuildAsync(dbFactory, monitor, modalidades, options.Value, monitorOptions.Value.AniosNuevo, certificaciones, hoy, ct);
+            return await BuildAsync(dbFactory, monitor, modalidades, metasVigentes, monitorOptions.Value.AniosNuevo, certificaciones, hoy, ct);
         }, _ => construidoEn == DateOnly.FromDateTime(ColombiaTime.Now(time))); // a new day can open a new quarter or year
     }
 
     public Task<DatosIndicadores> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
     private static async Task<DatosIndicadores> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, MonitorSnapshot monitor, Modalidades modalidades,
-        IndicadoresOptions options, int aniosNuevo, CertificacionesMujer registro, DateOnly hoy, CancellationToken ct)
+        MetasVigentes metasVigentes, int aniosNuevo, CertificacionesMujer registro, DateOnly hoy, CancellationToken ct)
     {
         var (desde, hasta) = (hoy.Year - (Anios - 1), hoy.Year);
         var historias = await monitor.GetCurrentAsync(ct);
@@ -90,12 +94,14 @@ public sealed class IndicadoresSnapshot
         // take the server past its 2 GiB (`benchmark vistas`, department). One blocking collection per rebuild, off any request.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
-        var (certificaciones, errores) = registro.Leer();
+        var (certificaciones, errores) = await registro.LeerAsync(ct);
         var avisos = errores.Select(e => e.ToString()).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var productores = (await db.Asociaciones.AsNoTracking().Where(a => a.Nit != null).Select(a => new { a.Nit, a.Nombre }).ToListAsync(ct))
-            .GroupBy(a => a.Nit!).ToDictionary(g => g.Key, g => g.First().Nombre);
+        var registroConNit = (await db.Asociaciones.AsNoTracking().Where(a => a.Nit != null).OrderBy(a => a.Id).Select(a => new { a.Nit, a.Nombre }).ToListAsync(ct))
+            .Select(a => (a.Nit, a.Nombre));
+        var productores = Ley2046.ProductoresPorNit(registroConNit, await ProductoresLocales.MarcadosAsync(db, ct));
+        var metas = await metasVigentes.LeerAsync(ct);
         var lineas = await db.PaaLines.AsNoTracking()
             .Where(l => l.Annio >= desde && l.Annio <= hasta
                         && db.PaaVigentes.Any(v => v.CodigoEntidad == l.CodigoEntidad && v.Annio == l.Annio && v.Version == l.VersionDelPaa))
@@ -107,12 +113,12 @@ public sealed class IndicadoresSnapshot
         var fuentes = new FuentesIndicadores(historias.Proveedores, historias.Procesos, historias.HistoriaDesde, certificaciones, productores, plan, aniosNuevo);
         var trimestres = Periodo.Entre(desde, hasta, trimestral: true).Where(p => DateOnly.FromDateTime(p.Inicio) <= hoy);
         // Years and quarters in one call: the history behind G9 is grouped once.
-        var resultados = Tablero.Calcular(fuentes, [.. Periodo.Entre(desde, hasta, trimestral: false), .. trimestres], options.Meta);
+        var resultados = Tablero.Calcular(fuentes, [.. Periodo.Entre(desde, hasta, trimestral: false), .. trimestres], metas.Meta);
         return new DatosIndicadores(fuentes,
             resultados.Where(r => r.Periodo.Trimestre is null).ToList(),
             resultados.Where(r => r.Periodo.Trimestre is not null).ToList(),
             desde, hasta, avisos, codigo => modalidades.ByCode(codigo)?.Label ?? (codigo == Modalidad.SinDato.Code ? "Modalidad sin dato" : "Otra modalidad"),
-            periodo => UrlsProcesos(dbFactory, periodo), anio => TextosPlan(dbFactory, anio));
+            periodo => UrlsProcesos(dbFactory, periodo), anio => TextosPlan(dbFactory, anio), metas);
     }
 
     /// <summary>What each line of the year's current plan says, read when G13's detail is first asked for.</summary>

@@ -69,18 +69,18 @@ public static class Metodologia
         ]);
 
     /// <summary>The target of an indicator in words: the law's for G10, the configured ones for the rest, or none.</summary>
-    public static string Meta(string codigo, IndicadoresOptions opciones)
+    public static string Meta(string codigo, MetasIndicadores metasVigentes)
     {
         if (codigo == "g10")
             return $"{Porcentaje(Productores.Ley2046.Meta)} cada año: la fija la Ley 2046 de 2020.";
-        return MetasPorAnio(codigo, opciones) is { } metas
-            ? $"{metas} (fijadas por la Secretaría en Indicadores:Metas)."
+        return MetasPorAnio(codigo, metasVigentes) is { } metas
+            ? $"{metas} (fijadas por la Secretaría)."
             : "Ninguna: la Secretaría no ha fijado una, y la aplicación no la inventa.";
     }
 
     /// <summary>The configured targets of an indicator, "2025: 35 %; 2026: 40 %", or null when it has none.</summary>
-    public static string? MetasPorAnio(string codigo, IndicadoresOptions opciones) =>
-        opciones.Metas.TryGetValue(codigo, out var porAnio) && porAnio.Count > 0
+    public static string? MetasPorAnio(string codigo, MetasIndicadores metasVigentes) =>
+        metasVigentes.PorIndicador.TryGetValue(codigo, out var porAnio) && porAnio.Count > 0
             ? string.Join("; ", porAnio.OrderBy(m => m.Key).Select(m => $"{m.Key.ToString(CultureInfo.InvariantCulture)}: {Porcentaje(m.Value)}"))
             : null;
 

@@ -48,7 +48,12 @@ public partial class MetodologiaPage
     private static readonly string PorRepresentante = new EstadoMujer(true, FuenteMujer.RepresentanteLegal).Etiqueta;
 
     [Inject] private IOptions<EntitiesOptions> Entities { get; set; } = default!;
-    [Inject] private IOptions<IndicadoresOptions> Metas { get; set; } = default!;
+    [Inject] private MetasVigentes Metas { get; set; } = default!;
+    private MetasIndicadores _metas = MetasIndicadores.Ninguna;
+
+    protected override Task OnInitializedAsync() => CargarMetasAsync();
+
+    private async Task CargarMetasAsync() => _metas = await Metas.LeerAsync();
 
     /// <summary>"la entidad (Alcaldía de Palmira)": entity names need no article of their own this way.</summary>
     private string Entidad
@@ -70,7 +75,7 @@ public partial class MetodologiaPage
         get
         {
             var metas = CatalogoIndicadores.Todos
-                .Select(d => Metodologia.MetasPorAnio(d.Codigo, Metas.Value) is { } m ? $"{d.Codigo.ToUpperInvariant()} ({m})" : null)
+                .Select(d => Metodologia.MetasPorAnio(d.Codigo, _metas) is { } m ? $"{d.Codigo.ToUpperInvariant()} ({m})" : null)
                 .OfType<string>()
                 .ToList();
             return metas.Count == 0

@@ -22,7 +22,7 @@ public sealed class MonitorSnapshot
         CertificacionesMujer? certificaciones = null) =>
         _view = new DerivedView<Built>(notifier, log ?? (ILogger)NullLogger.Instance, async ct =>
         {
-            var built = await BuildAsync(dbFactory, modalidades, ct, certificaciones?.Leer().Filas);
+            var built = await BuildAsync(dbFactory, modalidades, ct, certificaciones is null ? null : (await certificaciones.LeerAsync(ct)).Filas);
             if (options?.Value is { } o)
             {
                 var hasta = ColombiaTime.Now(time ?? TimeProvider.System).Year;

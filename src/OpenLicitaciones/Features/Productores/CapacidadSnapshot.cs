@@ -26,18 +26,19 @@ public sealed class CapacidadSnapshot
         _view = new DerivedView<CapacidadDatos>(notifier, log, async ct =>
         {
             var anio = anioConstruido = ColombiaTime.Now(time).Year;
-            return await BuildAsync(dbFactory, familias, CapacidadOptions.Ruta(options.Value.DemandaDeclarada), registro, municipios, anio, ct);
+            return await BuildAsync(dbFactory, familias, registro, municipios, anio, ct);
         }, _ => anioConstruido == ColombiaTime.Now(time).Year);
     }
 
     public Task<CapacidadDatos> GetAsync(CancellationToken ct = default) => _view.GetAsync(ct);
 
-    private static async Task<CapacidadDatos> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, UnspscFamilias familias, string demandaPath,
+    private static async Task<CapacidadDatos> BuildAsync(IDbContextFactory<AppDbContext> dbFactory, UnspscFamilias familias,
         RegistroProductores registro, IReadOnlySet<string> municipios, int anio, CancellationToken ct)
     {
         var (desde, hasta) = (anio - (Anios - 1), anio);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Ordered here, not by the engine: SQLite and PostgreSQL collate accents and case differently.
+        var marcados = await ProductoresLocales.MarcadosAsync(db, ct);
         var productores = (await db.Asociaciones.AsNoTracking().Include(a => a.Productos).ToListAsync(ct))
             .OrderBy(a => a.EsDemo).ThenBy(a => a.Nombre, StringComparer.Ordinal).ThenBy(a => a.Id)
             .Select(a => new ProductorVista(a.Id, a.Nombre, a.Nit, a.Latitud, a.Longitud, a.Lugar, a.EsDemo, a.Fuente,
@@ -103,11 +104,11 @@ public sealed class CapacidadSnapshot
             .ToList();
 
         var avisos = registro.Errores.Select(e => e.ToString()).ToList();
-        var (filasDemanda, erroresDemanda) = DemandaDeclarada.Leer(demandaPath, registro.Familias());
-        avisos.AddRange(erroresDemanda.Select(e => e.ToString()));
+        var filasDemanda = await db.Demanda.AsNoTracking().OrderBy(d => d.Id)
+            .Select(d => new DemandaFila(d.Familia, d.Producto, d.Cantidad, d.Unidad, d.Mes, d.EsDemo)).ToListAsync(ct);
         var usables = registro.Demo ? filasDemanda : filasDemanda.Where(f => !f.EsDemo).ToList();
         var (demanda, omitidos) = DemandaDeclarada.PorProducto(usables);
         avisos.AddRange(omitidos);
-        return CapacidadVista.Construir(productores, contratos, lineas, demanda, familias, anio, desde, hasta, avisos);
+        return CapacidadVista.Construir(productores, marcados, contratos, lineas, demanda, familias, anio, desde, hasta, avisos);
     }
 }

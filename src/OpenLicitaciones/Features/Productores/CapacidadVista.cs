@@ -69,7 +69,7 @@ public sealed record CapacidadDatos(
 public static class CapacidadVista
 {
     public static CapacidadDatos Construir(
-        IReadOnlyList<ProductorVista> productores, IReadOnlyList<ContratoComida> contratos, IReadOnlyList<LineaComida> lineas,
+        IReadOnlyList<ProductorVista> productores, IReadOnlyDictionary<string, string> marcados, IReadOnlyList<ContratoComida> contratos, IReadOnlyList<LineaComida> lineas,
         IReadOnlyList<DemandaProducto> demanda, UnspscFamilias nombres, int anioPlan, int desde, int hasta, IReadOnlyList<string> avisos)
     {
         var contados = contratos.Where(c => SecopRules.CountsAsContract(c.Contrato.Estado) && c.Contrato.Anio >= desde && c.Contrato.Anio <= hasta).ToList();
@@ -88,7 +88,7 @@ public static class CapacidadVista
                 demanda.Where(d => d.Familia == f).ToList(), desde, hasta))
             .ToList();
 
-        var porNit = productores.Where(p => p.Nit is not null).GroupBy(p => p.Nit!).ToDictionary(g => g.Key, g => g.First().Nombre);
+        var porNit = Ley2046.ProductoresPorNit(productores.Select(p => (p.Nit, p.Nombre)), marcados);
         return new CapacidadDatos(productores, familias, PorAnio(pae, desde, hasta),
             Ley2046.PorAnio(contratos.Select(c => c.Contrato), porNit, desde, hasta), anioPlan, desde, hasta, avisos);
     }

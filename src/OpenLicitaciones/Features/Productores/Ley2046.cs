@@ -35,6 +35,20 @@ public sealed record Ley2046Anio(
 public static class Ley2046
 {
     public const double Meta = 0.30;
+
+    /// <summary>
+    /// NIT → name of every local small producer: the registry's organisations that have a NIT, and the suppliers staff
+    /// marked as small producers or ACFC organisations (CONTRACTS §7). The registry's name wins for a NIT in both.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ProductoresPorNit(IEnumerable<(string? Nit, string Nombre)> registro,
+        IReadOnlyDictionary<string, string> marcados)
+    {
+        var porNit = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (nit, nombre) in registro)
+            if (nit is not null) porNit.TryAdd(nit, nombre);
+        foreach (var (nit, nombre) in marcados) porNit.TryAdd(nit, nombre);
+        return porNit;
+    }
     public const string RegistroIncompleto = "Registro incompleto: ninguna organización del registro de productores tiene NIT.";
     public const string SinDatos = "Sin datos: no hay compras de alimentos firmadas este año.";
 

@@ -29,14 +29,18 @@ public sealed class CapacidadOptions
 }
 
 /// <summary>
-/// Writes the registry's file rows into the database at every start (replacing the previous file rows; rows staff keep
-/// will have another origin), and remembers what it had to reject so the page can say so. Demo organisations come only
-/// in demo mode; as their file gives no place, each stands at one of the municipality's populated places, labelled as a
-/// demo location.
+/// Copies the registry's files into the database on the first start (the published associations, the demo ones only in
+/// demo mode, and the declared demand), and remembers what it had to reject so the page can say so. From then on staff keep the associations in
+/// the staff area. Demo organisations leave when the installation is no longer in demo mode. As their file gives no
+/// place, each demo organisation stands at one of the municipality's populated places, labelled as a demo location.
 /// </summary>
 public sealed class RegistroProductores(IOptions<CapacidadOptions> options, IConfiguration configuration, Geografia geografia,
     ILogger<RegistroProductores> log) : IStartupSeed
 {
+    public const string Semilla = "registro-productores";
+    public const string SemillaDemo = "registro-productores-demo";
+    public const string SemillaDemanda = "demanda-declarada";
+
     public IReadOnlyList<ErrorCarga> Errores { get; private set; } = [];
 
     // Read from the settings as given: a bad sync setting is reported by the sync's own check at start, not by the seed.
@@ -44,35 +48,57 @@ public sealed class RegistroProductores(IOptions<CapacidadOptions> options, ICon
 
     public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        var leidos = Leer();
-        Errores = leidos.Errores;
-        foreach (var error in leidos.Errores) log.LogWarning("Registro de productores: fila rechazada: {Error}", error.ToString());
-        await db.Asociaciones.Where(a => a.Origen == Asociacion.Archivo).ExecuteDeleteAsync(ct);
+        var errores = new List<ErrorCarga>();
         var municipio = EntitiesOptions.From(configuration).Municipios.FirstOrDefault();
-        db.Asociaciones.AddRange(leidos.Productores.Select(p => new Asociacion
+        var familias = Familias();
+        await Semillas.UnaVezAsync(db, Semilla, async () =>
+        {
+            // Versions before the staff area rewrote the file rows at every start: those are replaced once more, for good.
+            await db.Asociaciones.Where(a => a.Origen == Asociacion.Archivo && !a.EsDemo).ExecuteDeleteAsync(ct);
+            var real = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.Registro), familias, geografia.Contiene);
+            errores.AddRange(real.Errores);
+            Agregar(db, real.Productores, municipio);
+        }, ct);
+        await Semillas.UnaVezAsync(db, SemillaDemanda, () =>
+        {
+            var (filas, erroresDemanda) = DemandaDeclarada.Leer(CapacidadOptions.Ruta(options.Value.DemandaDeclarada), familias);
+            errores.AddRange(erroresDemanda);
+            db.Demanda.AddRange(filas.Select(f => new DemandaRegistrada
+            {
+                Familia = f.Familia, Producto = f.Producto, Cantidad = f.Cantidad, Unidad = f.Unidad, Mes = f.Mes, EsDemo = f.EsDemo,
+            }));
+            return Task.CompletedTask;
+        }, ct);
+        if (Demo)
+            await Semillas.UnaVezAsync(db, SemillaDemo, async () =>
+            {
+                await db.Asociaciones.Where(a => a.Origen == Asociacion.Archivo && a.EsDemo).ExecuteDeleteAsync(ct);
+                var demo = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.RegistroDemo), familias, geografia.Contiene);
+                errores.AddRange(demo.Errores);
+                Agregar(db, Ubicar(demo.Productores).ToList(), municipio);
+            }, ct);
+        else
+        {
+            await db.Asociaciones.Where(a => a.EsDemo).ExecuteDeleteAsync(ct);
+            await Semillas.OlvidarAsync(db, SemillaDemo, ct);
+        }
+        Errores = errores;
+        foreach (var error in errores) log.LogWarning("Registro de productores: fila rechazada: {Error}", error.ToString());
+    }
+
+    private static void Agregar(AppDbContext db, IEnumerable<ProductorArchivo> productores, string? municipio) =>
+        db.Asociaciones.AddRange(productores.Select(p => new Asociacion
         {
             Nombre = p.Nombre, Municipio = municipio, Fuente = p.Fuente, Nit = p.Nit, Latitud = p.Latitud, Longitud = p.Longitud, Lugar = p.Lugar,
-            EsDemo = p.EsDemo, Origen = Asociacion.Archivo,
+            EsDemo = p.EsDemo, Origen = Asociacion.Archivo, Version = Guid.NewGuid(),
             Productos = p.Productos.Select(x => new ProductoAsociacion
             {
                 Producto = x.Producto, Familia = x.Familia, Cantidad = x.Publicada.Cantidad, Unidad = x.Publicada.Unidad, Periodo = x.Publicada.Periodo,
             }).ToList(),
         }));
-        await db.SaveChangesAsync(ct);
-    }
 
     /// <summary>Product (folded) → UNSPSC family, from the configured file.</summary>
     public IReadOnlyDictionary<string, string> Familias() => RegistroArchivo.LeerFamilias(CapacidadOptions.Ruta(options.Value.Familias));
-
-    /// <summary>The organisations of the registry files, with the demo ones placed, and every rejected row.</summary>
-    public RegistroLeido Leer()
-    {
-        var familias = Familias();
-        var real = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.Registro), familias, geografia.Contiene);
-        if (!Demo) return real;
-        var demo = RegistroArchivo.Leer(CapacidadOptions.Ruta(options.Value.RegistroDemo), familias, geografia.Contiene);
-        return new RegistroLeido([.. real.Productores, .. Ubicar(demo.Productores)], [.. real.Errores, .. demo.Errores]);
-    }
 
     private IEnumerable<ProductorArchivo> Ubicar(IReadOnlyList<ProductorArchivo> demo)
     {

@@ -1,11 +1,13 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
 
 namespace OpenLicitaciones.Features.Shared;
 
 /// <summary>
-/// The women-led certifications staff record (data/certificaciones.csv: nit, desde, hasta, evidencia; empty by default,
-/// data/certificaciones_demo.csv only in demo mode) until the staff area keeps them. A bad row is left out with a message
+/// The women-led certifications' files (data/certificaciones.csv: nit, desde, hasta, evidencia; empty by default,
+/// data/certificaciones_demo.csv only in demo mode), copied into the database on the first start. A bad row is left out with a message
 /// naming the file, row and field; the rest load.
 /// </summary>
 public static class Certificaciones
@@ -75,24 +77,52 @@ public sealed class CertificacionesOptions
 }
 
 /// <summary>
-/// The certifications the Monitor and the Indicadores read, from the staff's file (and the demo file in demo mode),
-/// read again at each rebuild of a view so that an edited file counts from the next data change.
+/// The certifications the Monitor and the Indicadores read: kept in the database by staff, copied on the first start
+/// from the staff's file (and the demo file in demo mode, whose rows leave when the installation is no longer a demo).
 /// </summary>
-public sealed class CertificacionesMujer(IOptions<CertificacionesOptions> options, IConfiguration configuration)
+public sealed class CertificacionesMujer(IOptions<CertificacionesOptions> options, IConfiguration configuration,
+    IDbContextFactory<AppDbContext> dbFactory, ILogger<CertificacionesMujer> log) : IStartupSeed
 {
+    public const string Semilla = "certificaciones";
+    public const string SemillaDemo = "certificaciones-demo";
+
     /// <summary>Demo installations also read the demo file (the same switch as the sync's source).</summary>
     private bool Demo => (configuration["Sync:Source"] ?? "demo") == "demo";
 
-    public (IReadOnlyList<Certificacion> Filas, IReadOnlyList<ErrorCarga> Errores) Leer()
+    /// <summary>Rows of the files that could not be copied at the first start, for the Indicadores to say so.</summary>
+    public IReadOnlyList<ErrorCarga> Errores { get; private set; } = [];
+
+    public async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        var filas = new List<Certificacion>();
         var errores = new List<ErrorCarga>();
-        foreach (var ruta in Demo ? [options.Value.Archivo, options.Value.ArchivoDemo] : new[] { options.Value.Archivo })
+        await Semillas.UnaVezAsync(db, Semilla, () => Copiar(db, options.Value.Archivo, esDemo: false, errores), ct);
+        if (Demo) await Semillas.UnaVezAsync(db, SemillaDemo, () => Copiar(db, options.Value.ArchivoDemo, esDemo: true, errores), ct);
+        else
         {
-            var (f, e) = Certificaciones.Leer(Path.Combine(AppContext.BaseDirectory, ruta));
-            filas.AddRange(f);
-            errores.AddRange(e);
+            await db.Certificaciones.Where(c => c.EsDemo).ExecuteDeleteAsync(ct);
+            await Semillas.OlvidarAsync(db, SemillaDemo, ct);
         }
-        return (filas, errores);
+        Errores = errores;
+        foreach (var error in errores) log.LogWarning("Certificaciones: fila rechazada: {Error}", error.ToString());
+    }
+
+    private static Task Copiar(AppDbContext db, string ruta, bool esDemo, List<ErrorCarga> errores)
+    {
+        var (filas, e) = Certificaciones.Leer(Path.Combine(AppContext.BaseDirectory, ruta));
+        errores.AddRange(e);
+        db.Certificaciones.AddRange(filas.Select(c => new CertificacionRegistrada
+        {
+            Nit = c.Nit, Desde = c.Desde, Hasta = c.Hasta, Evidencia = c.Evidencia, EsDemo = esDemo, RegistradaPor = $"archivo {Path.GetFileName(ruta)}",
+            RegistradaEn = DateTime.UtcNow,
+        }));
+        return Task.CompletedTask;
+    }
+
+    public async Task<(IReadOnlyList<Certificacion> Filas, IReadOnlyList<ErrorCarga> Errores)> LeerAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filas = await db.Certificaciones.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new Certificacion(c.Nit, c.Desde, c.Hasta, c.Evidencia)).ToListAsync(ct);
+        return (filas, Errores);
     }
 }

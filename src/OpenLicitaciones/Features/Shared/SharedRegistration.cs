@@ -22,6 +22,7 @@ public static class SharedRegistration
             .Validate(o => Existe(o.ArchivoDemo), "Certificaciones:ArchivoDemo: no existe el archivo de certificaciones de demostración.")
             .ValidateOnStart();
         builder.Services.AddSingleton<CertificacionesMujer>();
+        builder.Services.AddSingleton<Data.IStartupSeed>(sp => sp.GetRequiredService<CertificacionesMujer>());
         return builder;
     }
 

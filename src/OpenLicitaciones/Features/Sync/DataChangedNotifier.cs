@@ -53,8 +53,8 @@ public sealed class DataChangedNotifier(ILogger<DataChangedNotifier>? log = null
 }
 
 /// <summary>
-/// Notices finished sync runs, whether this server's jobs or another process (the CLI) wrote them, by polling
-/// the sync-run log, and raises one "data changed" notification for them (CONTRACTS §6).
+/// Notices finished sync runs, whether this server's jobs or another process (the CLI) wrote them, and staff changes made
+/// on any instance, by polling the sync-run log and the audit log, and raises one "data changed" notification for them (CONTRACTS §6).
 /// </summary>
 public sealed class SyncRunWatcher(IDbContextFactory<AppDbContext> dbFactory, DataChangedNotifier notifier, ILogger<SyncRunWatcher> log)
     : BackgroundService
@@ -65,16 +65,18 @@ public sealed class SyncRunWatcher(IDbContextFactory<AppDbContext> dbFactory, Da
     {
         // The rows stored by all finished runs: it grows only when a run that changed rows finishes, in whatever order
         // runs finish, so runs that stored nothing invalidate nothing. (Removing demo rows happens in a run that stores.)
-        long? seen = null;
+        // Every staff change writes one audit entry in the same transaction: a new newest entry is a change.
+        (long Stored, long Audited)? seen = null;
         using var timer = new PeriodicTimer(Interval);
         do
         {
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                var stored = await db.SyncRuns.Where(r => r.FinishedAt != null).SumAsync(r => (long)r.RowsUpserted, stoppingToken);
-                var changed = seen is not null && stored != seen;
-                seen = stored; // recorded before announcing: whatever a subscriber does, this change is announced once
+                var now = (await db.SyncRuns.Where(r => r.FinishedAt != null).SumAsync(r => (long)r.RowsUpserted, stoppingToken),
+                    await db.Auditoria.Where(c => c.Entidad != Admin.Auditoria.Usuario && c.Entidad != Admin.Auditoria.Sincronizacion).MaxAsync(c => (long?)c.Id, stoppingToken) ?? 0);
+                var changed = seen is not null && now != seen;
+                seen = now; // recorded before announcing: whatever a subscriber does, this change is announced once
                 if (changed) _ = notifier.NotifyAsync(); // not awaited: polling goes on while pages refresh
             }
             catch (Exception e) when (e is not OperationCanceledException)

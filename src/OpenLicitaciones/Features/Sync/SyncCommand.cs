@@ -49,10 +49,7 @@ public static class SyncCommand
             if (parse.GetValue(source) is { } s) overrides["Sync:Source"] = s;
             if (parse.GetValue(baseUrl) is { } url) overrides["Sync:BaseUrl"] = url;
             if (parse.GetValue(database) is { } path)
-            {
-                overrides[$"ConnectionStrings:{DataRegistration.ConnectionName}"] = $"Data Source={path}";
-                overrides[DatabaseSettings.ProviderKey] = "sqlite";
-            }
+                foreach (var (key, value) in Cli.SqliteFile(path)) overrides[key] = value;
             var only = parse.GetValue(dataset) is { } id ? SecopDatasets.Find(id) : null;
             var nit = parse.GetValue(entityNit) is { } raw ? Nit.Canonical(raw) : null;
             var output = parse.InvocationConfiguration.Output;

@@ -41,6 +41,138 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.Asociacion", b =>
                 {
                     b.Property<int>("Id")
@@ -48,6 +180,12 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ActualizadaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ActualizadaPor")
+                        .HasColumnType("text");
 
                     b.Property<bool>("EsDemo")
                         .ValueGeneratedOnAdd()
@@ -57,6 +195,12 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.Property<string>("Fuente")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("GruposEtnicos")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("IncluyeVictimas")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("Latitud")
                         .HasColumnType("double precision");
@@ -83,9 +227,103 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasDefaultValue("archivo");
 
+                    b.Property<double?>("ProporcionMujeres")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool?>("RepresentanteMujer")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-0000-0000-000000000000"));
+
+                    b.Property<string>("Zona")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.ToTable("Asociaciones");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.CambioAuditado", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Accion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Antes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Clave")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Cuando")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Despues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Entidad")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Usuario")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cuando");
+
+                    b.ToTable("Auditoria");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.CertificacionRegistrada", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Desde")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("EsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Evidencia")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("Hasta")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nit")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nit");
+
+                    b.ToTable("Certificaciones");
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.Contrato", b =>
@@ -210,6 +448,40 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.ToTable("Contratos");
                 });
 
+            modelBuilder.Entity("OpenLicitaciones.Data.DemandaRegistrada", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("Cantidad")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("EsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Familia")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Mes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Producto")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Unidad")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Demanda");
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.InstallationSecret", b =>
                 {
                     b.Property<int>("Id")
@@ -222,6 +494,97 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("InstallationSecrets");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.InvitacionStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreadaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("CreadaPor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ExpiraEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("UsadaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitaciones");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.MarcaProductor", b =>
+                {
+                    b.Property<string>("Nit")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Acfc")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Evidencia")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PequenoProductor")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Nit");
+
+                    b.ToTable("MarcasProductor");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.MetaIndicador", b =>
+                {
+                    b.Property<string>("Codigo")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Anio")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Valor")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Codigo", "Anio");
+
+                    b.ToTable("Metas");
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.Oferta", b =>
@@ -795,6 +1158,19 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.ToTable("Quarantine");
                 });
 
+            modelBuilder.Entity("OpenLicitaciones.Data.SemillaAplicada", b =>
+                {
+                    b.Property<string>("Nombre")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AplicadaEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Nombre");
+
+                    b.ToTable("Semillas");
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.SyncCheckpoint", b =>
                 {
                     b.Property<string>("Dataset")
@@ -901,6 +1277,131 @@ namespace OpenLicitaciones.Data.Migrations.Postgres
                     b.HasIndex("Dataset", "FinishedAt");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.UsuarioStaff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreadoEn")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<bool>("Deshabilitado")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nombre")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.ProductoAsociacion", b =>

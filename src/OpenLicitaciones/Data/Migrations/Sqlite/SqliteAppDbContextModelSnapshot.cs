@@ -34,11 +34,145 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetRoleClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "RoleId");
+
+                    b.HasIndex("RoleId");
+
+                    b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.Asociacion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ActualizadaEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActualizadaPor")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EsDemo")
                         .ValueGeneratedOnAdd()
@@ -48,6 +182,12 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.Property<string>("Fuente")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("GruposEtnicos")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("IncluyeVictimas")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("Latitud")
                         .HasColumnType("REAL");
@@ -74,9 +214,99 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("archivo");
 
+                    b.Property<double?>("ProporcionMujeres")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool?>("RepresentanteMujer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("00000000-0000-0000-0000-000000000000"));
+
+                    b.Property<string>("Zona")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("Asociaciones");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.CambioAuditado", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Antes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clave")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Cuando")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Despues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entidad")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Usuario")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cuando");
+
+                    b.ToTable("Auditoria");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.CertificacionRegistrada", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Desde")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidencia")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Hasta")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Nit");
+
+                    b.ToTable("Certificaciones");
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.Contrato", b =>
@@ -201,6 +431,38 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.ToTable("Contratos");
                 });
 
+            modelBuilder.Entity("OpenLicitaciones.Data.DemandaRegistrada", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Cantidad")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("EsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Familia")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Producto")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unidad")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Demanda");
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.InstallationSecret", b =>
                 {
                     b.Property<int>("Id")
@@ -213,6 +475,95 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("InstallationSecrets");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.InvitacionStaff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreadaEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreadaPor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiraEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsadaEn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitaciones");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.MarcaProductor", b =>
+                {
+                    b.Property<string>("Nit")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Acfc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidencia")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PequenoProductor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nit");
+
+                    b.ToTable("MarcasProductor");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.MetaIndicador", b =>
+                {
+                    b.Property<string>("Codigo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Anio")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegistradaEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistradaPor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Valor")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Codigo", "Anio");
+
+                    b.ToTable("Metas");
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.Oferta", b =>
@@ -782,6 +1133,19 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.ToTable("Quarantine");
                 });
 
+            modelBuilder.Entity("OpenLicitaciones.Data.SemillaAplicada", b =>
+                {
+                    b.Property<string>("Nombre")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AplicadaEn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nombre");
+
+                    b.ToTable("Semillas");
+                });
+
             modelBuilder.Entity("OpenLicitaciones.Data.SyncCheckpoint", b =>
                 {
                     b.Property<string>("Dataset")
@@ -886,6 +1250,131 @@ namespace OpenLicitaciones.Data.Migrations.Sqlite
                     b.HasIndex("Dataset", "FinishedAt");
 
                     b.ToTable("SyncRuns");
+                });
+
+            modelBuilder.Entity("OpenLicitaciones.Data.UsuarioStaff", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreadoEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deshabilitado")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nombre")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("OpenLicitaciones.Data.UsuarioStaff", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenLicitaciones.Data.ProductoAsociacion", b =>

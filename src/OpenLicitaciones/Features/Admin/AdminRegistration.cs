@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using OpenLicitaciones.Data;
+
+namespace OpenLicitaciones.Features.Admin;
+
+public static class AdminRegistration
+{
+    /// <summary>Sign-in and the staff area.</summary>
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.AddAccesoStaff();
+        return builder;
+    }
+
+    /// <summary>The staff area's endpoints that are not pages: sign-out and the downloads.</summary>
+    public static WebApplication MapAdmin(this WebApplication app)
+    {
+        // [FromForm] makes the endpoint check the form's anti-forgery token.
+        app.MapPost(Rutas.Salir, async ([FromForm] string? returnUrl, SignInManager<UsuarioStaff> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/");
+        });
+        return app;
+    }
+}
