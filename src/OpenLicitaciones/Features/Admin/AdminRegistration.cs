@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 
 namespace OpenLicitaciones.Features.Admin;
@@ -22,6 +23,12 @@ public static class AdminRegistration
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         });
+        app.MapGet("/admin/auditoria.csv", async (string? usuario, string? entidad, string? texto, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var (filas, _) = await AuditoriaConsulta.BuscarAsync(db, new FiltroAuditoria(usuario, entidad, texto), 0, int.MaxValue, ct);
+            return Results.File(Features.Api.ApiList.Csv(filas), "text/csv; charset=utf-8", "auditoria.csv");
+        }).RequireAuthorization(Politicas.Administracion);
         return app;
     }
 }

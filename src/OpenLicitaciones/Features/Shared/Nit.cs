@@ -49,4 +49,27 @@ public static class Nit
         yield return nit;
         yield return nit + CheckDigit(nit);
     }
+
+    /// <summary>
+    /// An organisation's NIT typed by staff: "891380007", "891.380.007-3" or "8913800073". A check digit given must be
+    /// the right one; the NIT must be an organisation's (9 digits starting with 8 or 9), never a person's number.
+    /// Returns the NIT without check digit, or the reason in Spanish (which never repeats the number).
+    /// </summary>
+    public static (string? Nit, string? Error) ValidarOrganizacion(string? texto)
+    {
+        if (string.IsNullOrWhiteSpace(texto)) return (null, "Escriba el NIT.");
+        var limpio = texto.Trim();
+        if (limpio.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or ' ')))
+            return (null, "El NIT solo lleva números (puede tener puntos y el guion antes del dígito de verificación).");
+        var partes = limpio.Split('-');
+        if (partes.Length > 2) return (null, "El NIT tiene un solo guion, antes del dígito de verificación.");
+        var cuerpo = new string(partes[0].Where(char.IsAsciiDigit).ToArray());
+        string? dv = partes.Length == 2 ? new string(partes[1].Where(char.IsAsciiDigit).ToArray()) : null;
+        if (dv is null && cuerpo.Length == 10 && cuerpo[0] is '8' or '9') (cuerpo, dv) = (cuerpo[..9], cuerpo[9..]);
+        if (cuerpo.Length != 9 || cuerpo[0] is not ('8' or '9'))
+            return (null, "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9). No registre números de personas naturales.");
+        if (dv is not null && (dv.Length != 1 || CheckDigit(cuerpo) != dv[0] - '0'))
+            return (null, $"El dígito de verificación no corresponde a ese NIT (debería ser {CheckDigit(cuerpo)}).");
+        return (cuerpo, null);
+    }
 }
