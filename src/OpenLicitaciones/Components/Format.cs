@@ -5,7 +5,7 @@ namespace OpenLicitaciones.Components;
 /// <summary>How numbers and dates read in Colombian Spanish: "$ 1.234.567", "22 de noviembre de 2026".</summary>
 public static class Format
 {
-    private static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
+    public static readonly CultureInfo Colombia = CultureInfo.GetCultureInfo("es-CO");
 
     public static string Pesos(long? value) => value is { } v ? "$ " + v.ToString("#,0", Colombia) : "Sin dato";
 

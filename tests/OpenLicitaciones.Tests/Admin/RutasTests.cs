@@ -105,6 +105,7 @@ public sealed class RutasTests(RutasFixture app) : IClassFixture<RutasFixture>
         new("/admin", "GET,POST", Acceso.Personal, "/admin"),
         new("/admin/certificaciones", "GET,POST", Acceso.Personal, "/admin/certificaciones"),
         new("/admin/metas", "GET,POST", Acceso.Personal, "/admin/metas"),
+        new("/admin/demanda", "GET,POST", Acceso.Personal, "/admin/demanda"),
         new("/admin/usuarios", "GET,POST", Acceso.Admin, "/admin/usuarios"),
         new("/admin/auditoria", "GET,POST", Acceso.Admin, "/admin/auditoria"),
         new("/admin/auditoria.csv", "GET", Acceso.Admin, "/admin/auditoria.csv"),

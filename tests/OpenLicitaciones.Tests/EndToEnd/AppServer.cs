@@ -35,6 +35,8 @@ public sealed class AppServer : IAsyncLifetime
         ["Sync__Source"] = "demo",
         ["Sync__ScheduleEnabled"] = "false",
         ["Site__PublicBaseUrl"] = PublicBaseUrl,
+        // Every browser of the run signs in from 127.0.0.1: the per-address limit is tested on its own (IngresoTests).
+        ["Personal__IntentosPorMinuto"] = "1000",
     });
 
     public async Task DisposeAsync()

@@ -73,9 +73,9 @@ public static class AccesoStaffRegistration
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Demasiados intentos de ingreso desde esta conexión. Espere un minuto e intente de nuevo.", ct);
             };
-            // Only the account forms' submissions count; every other request is never limited.
+            // Only sign-in attempts (password, code, recovery code) count; every other request is never limited.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(c =>
-                HttpMethods.IsPost(c.Request.Method) && c.Request.Path.StartsWithSegments("/cuenta")
+                HttpMethods.IsPost(c.Request.Method) && c.Request.Path.StartsWithSegments(Rutas.Ingresar)
                     ? RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = c.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.IntentosPorMinuto,
@@ -149,7 +149,7 @@ public sealed class StaffOptions
     [System.ComponentModel.DataAnnotations.Range(1, 720, ErrorMessage = "Personal:HorasInvitacion debe estar entre 1 y 720 horas.")]
     public int HorasInvitacion { get; set; } = 72;
 
-    /// <summary>Submissions of the account forms per minute from one address before a 429.</summary>
+    /// <summary>Sign-in attempts (password or code) per minute from one address before a 429.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1000, ErrorMessage = "Personal:IntentosPorMinuto debe estar entre 1 y 1000.")]
     public int IntentosPorMinuto { get; set; } = 10;
 }

@@ -51,8 +51,11 @@ public static class Capacidad
 
     public static bool PeriodoConocido(string periodo) => MesesPorPeriodo.ContainsKey(PlainText.Fold(periodo));
 
+    /// <summary>The units a form offers: each once, in the plural.</summary>
+    public static IReadOnlyList<string> UnidadesPlurales { get; } = Unidades.Keys.Where(u => u.EndsWith('s')).ToList();
+
     /// <summary>The published units, for messages that list them.</summary>
-    public static string UnidadesAceptadas => string.Join(", ", Unidades.Keys.Where(u => u.EndsWith('s')));
+    public static string UnidadesAceptadas => string.Join(", ", UnidadesPlurales);
 
     public static string PeriodosAceptados => "día, semana, quincena, mes, bimestre, trimestre, semestre, año";
 

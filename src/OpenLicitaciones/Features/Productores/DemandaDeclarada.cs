@@ -34,27 +34,37 @@ public static class DemandaDeclarada
         return (filas, errores);
     }
 
-    private static (string Campo, string Mensaje)? Validar(CsvReader csv, IReadOnlyDictionary<string, string> familias, out DemandaFila? fila)
+    private static (string Campo, string Mensaje)? Validar(CsvReader csv, IReadOnlyDictionary<string, string> familias, out DemandaFila? fila) =>
+        Validar(csv.GetField("familia"), csv.GetField("producto"), csv.GetField("cantidad"), csv.GetField("unidad"), csv.GetField("mes"),
+            PlainText.Fold(csv.GetField("demo") ?? "") is "si" or "true" or "1", familias, out fila);
+
+    /// <summary>
+    /// One row as typed (in the file or the staff form): the first thing wrong with it as (field, message), or null and
+    /// the row. Quantities are invariant numbers ("1500.5"); a product listed in data/productos_unspsc.csv must be
+    /// declared in its family.
+    /// </summary>
+    public static (string Campo, string Mensaje)? Validar(string? familiaTexto, string? productoTexto, string? cantidadTexto, string? unidadTexto,
+        string? mesTexto, bool esDemo, IReadOnlyDictionary<string, string> familias, out DemandaFila? fila)
     {
         fila = null;
-        var familia = csv.GetField("familia")?.Trim() ?? "";
+        var familia = familiaTexto?.Trim() ?? "";
         if (familia.Length != 4 || !familia.StartsWith("50", StringComparison.Ordinal) || !familia.All(char.IsAsciiDigit))
             return ("familia", $"«{familia}» no es una familia UNSPSC de alimentos (cuatro dígitos que empiezan por 50).");
-        var producto = csv.GetField("producto")?.Trim() ?? "";
+        var producto = productoTexto?.Trim() ?? "";
         if (producto.Length == 0) return ("producto", "falta el producto.");
+        if (producto.Length > 120) return ("producto", "el nombre del producto puede tener hasta 120 caracteres.");
         if (familias.TryGetValue(PlainText.Fold(producto), out var suFamilia) && suFamilia != familia)
             return ("familia", $"«{producto}» es de la familia {suFamilia} según data/productos_unspsc.csv, no de la {familia}.");
-        var rawCantidad = csv.GetField("cantidad")?.Trim() ?? "";
+        var rawCantidad = cantidadTexto?.Trim() ?? "";
         if (!double.TryParse(rawCantidad, NumberStyles.Float, CultureInfo.InvariantCulture, out var cantidad) || !double.IsFinite(cantidad))
             return ("cantidad", $"«{rawCantidad}» no es un número.");
         if (cantidad < 0) return ("cantidad", "la cantidad no puede ser negativa.");
-        var unidad = csv.GetField("unidad")?.Trim() ?? "";
+        var unidad = unidadTexto?.Trim() ?? "";
         if (!Capacidad.UnidadConocida(unidad)) return ("unidad", $"unidad «{unidad}» desconocida; se aceptan: {Capacidad.UnidadesAceptadas}.");
-        var rawMes = csv.GetField("mes")?.Trim() ?? "";
+        var rawMes = mesTexto?.Trim() ?? "";
         if (!int.TryParse(rawMes, CultureInfo.InvariantCulture, out var mes) || mes is < 1 or > 12)
             return ("mes", $"«{rawMes}» no es un mes (1 a 12).");
-        var demo = PlainText.Fold(csv.GetField("demo") ?? "") is "si" or "true" or "1";
-        fila = new DemandaFila(familia, producto, cantidad, unidad, mes, demo);
+        fila = new DemandaFila(familia, producto, cantidad, unidad, mes, esDemo);
         return null;
     }
 

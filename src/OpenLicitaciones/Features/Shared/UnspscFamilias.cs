@@ -17,6 +17,10 @@ public sealed class UnspscFamilias(IReadOnlyDictionary<string, string> names)
         return new UnspscFamilias(names);
     }
 
+    /// <summary>The food families (segment 50), by code: what a food form offers.</summary>
+    public IReadOnlyList<(string Codigo, string Nombre)> Alimentos { get; } =
+        names.Where(n => n.Key.StartsWith("50", StringComparison.Ordinal)).OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value)).ToList();
+
     /// <summary>The family name of a code of any length ≥ 4, or null.</summary>
     public string? NameOf(string? code) => code is { Length: >= 4 } && names.TryGetValue(code[..4], out var name) ? name : null;
 
