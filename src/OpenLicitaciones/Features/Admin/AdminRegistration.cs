@@ -10,6 +10,7 @@ public static class AdminRegistration
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.AddAccesoStaff();
+        builder.AddSincronizacionAdmin();
         return builder;
     }
 
@@ -22,6 +23,7 @@ public static class AdminRegistration
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         });
+        app.MapSincronizacionAdmin();
         return app;
     }
 }
