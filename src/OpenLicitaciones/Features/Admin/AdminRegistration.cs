@@ -11,6 +11,7 @@ public static class AdminRegistration
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.AddAccesoStaff();
+        builder.AddSincronizacionAdmin();
         return builder;
     }
 
@@ -29,6 +30,7 @@ public static class AdminRegistration
             var (filas, _) = await AuditoriaConsulta.BuscarAsync(db, new FiltroAuditoria(usuario, entidad, texto), 0, int.MaxValue, ct);
             return Results.File(Features.Api.ApiList.Csv(filas), "text/csv; charset=utf-8", "auditoria.csv");
         }).RequireAuthorization(Politicas.Administracion);
+        app.MapSincronizacionAdmin();
         return app;
     }
 }

@@ -40,6 +40,12 @@ public abstract class SecopDataset
     /// <summary>Removes rows of this dataset that came from another source (demo rows when live data arrives).</summary>
     public abstract Task<int> RemoveOtherSourcesAsync(AppDbContext db, string source, CancellationToken ct);
 
+    /// <summary>
+    /// Those of <paramref name="rows"/> whose stored row carries a later :updated_at. A row mapped outside a run (a
+    /// quarantined row retried after a mapper fix) may be older than what a later run stored; it must not overwrite it.
+    /// </summary>
+    public abstract Task<IReadOnlySet<SyncedRow>> OlderThanStoredAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct);
+
     /// <summary>Dataset-specific work once a run has stored every page (the PAA version switch).</summary>
     public virtual Task AfterRunAsync(AppDbContext db, CancellationToken ct) => Task.CompletedTask;
 }
@@ -73,6 +79,16 @@ public abstract class SecopDataset<T>(string keyProperty, Func<T, string> key) :
 
     public override Task<int> RemoveOtherSourcesAsync(AppDbContext db, string source, CancellationToken ct) =>
         db.Set<T>().Where(e => e.Source != source).ExecuteDeleteAsync(ct);
+
+    public override async Task<IReadOnlySet<SyncedRow>> OlderThanStoredAsync(AppDbContext db, IReadOnlyList<SyncedRow> rows, CancellationToken ct)
+    {
+        var keys = rows.Cast<T>().Select(key).Distinct().ToList();
+        var stored = (await db.Set<T>().AsNoTracking().Where(e => keys.Contains(EF.Property<string>(e, keyProperty)))
+                .Select(e => new { Key = EF.Property<string>(e, keyProperty), e.SodaUpdatedAt }).ToListAsync(ct))
+            .ToDictionary(e => e.Key, e => e.SodaUpdatedAt);
+        return rows.Where(r => r.SodaUpdatedAt is { } mine && stored.GetValueOrDefault(key((T)r)) is { } theirs && string.CompareOrdinal(theirs, mine) > 0)
+            .ToHashSet();
+    }
 
     protected static IReadOnlySet<string> ColumnSet(string columns) =>
         columns.Split([',', ' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToHashSet();

@@ -22,13 +22,28 @@ public sealed class SyncStatusQuery(IDbContextFactory<AppDbContext> dbFactory, T
         var runs = await db.SyncRuns.AsNoTracking().Where(r => lastIds.Contains(r.Id)).ToListAsync(ct);
         var leases = await db.SyncLeases.AsNoTracking().ToDictionaryAsync(l => l.Dataset, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        return SecopDatasets.All.Select(d => runs.FirstOrDefault(r => r.Dataset == d.Id) is { } r
-                ? new DatasetStatus(r.Dataset, d.Nombre, r.Source, Utc(r.StartedAt), r.FinishedAt is { } f ? Utc(f) : null, r.RowsRead,
-                    r.RowsUpserted, r.RowsQuarantined,
-                    r.FinishedAt is null && !StillRunning(r, leases.GetValueOrDefault(r.Dataset), now) ? SecopSync.Interrupted : r.Error)
-                : null)
+        return SecopDatasets.All.Select(d => runs.FirstOrDefault(r => r.Dataset == d.Id) is { } r ? Status(r, d, leases, now) : null)
             .OfType<DatasetStatus>().ToList();
     }
+
+    /// <summary>The last <paramref name="perDataset"/> runs of each dataset, newest first, in the sync's dataset order.</summary>
+    public async Task<IReadOnlyList<DatasetStatus>> RecentRunsAsync(int perDataset, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var leases = await db.SyncLeases.AsNoTracking().ToDictionaryAsync(l => l.Dataset, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var recent = new List<DatasetStatus>();
+        foreach (var d in SecopDatasets.All)
+        {
+            var runs = await db.SyncRuns.AsNoTracking().Where(r => r.Dataset == d.Id).OrderByDescending(r => r.Id).Take(perDataset).ToListAsync(ct);
+            recent.AddRange(runs.Select(r => Status(r, d, leases, now)));
+        }
+        return recent;
+    }
+
+    private static DatasetStatus Status(SyncRun r, SecopDataset d, Dictionary<string, SyncLease> leases, DateTime now) =>
+        new(r.Dataset, d.Nombre, r.Source, Utc(r.StartedAt), r.FinishedAt is { } f ? Utc(f) : null, r.RowsRead, r.RowsUpserted, r.RowsQuarantined,
+            r.FinishedAt is null && !StillRunning(r, leases.GetValueOrDefault(r.Dataset), now) ? SecopSync.Interrupted : r.Error);
 
     // Run times are stored in UTC; SQLite hands them back unmarked.
     private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
