@@ -36,22 +36,8 @@ public sealed class SincronizacionPageTests : ComponentTest
             seed(db);
             await db.SaveChangesAsync();
         }
-        await StaffSession.CrearCuentaAsync(app.Services, Email, Roles.Admin, segundoFactor: true);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<UsuarioStaff>>();
-            var user = (await users.FindByEmailAsync(Email))!;
-            var identity = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-            var auth = AddAuthorization();
-            auth.SetAuthorized(Email);
-            auth.SetRoles(Roles.Admin);
-            auth.SetClaims(new Claim(identity.UserIdClaimType, user.Id), new Claim(identity.SecurityStampClaimType, (await users.GetSecurityStampAsync(user))!),
-                new Claim("amr", "mfa"));
-        }
+        await IngresarComoPersonalAsync(app.Services, Email, Roles.Admin);
         UseAppServices(app.Services);
-        // Re-checks bunit's user (the app's own PersonalActual would ask the app's sign-in state).
-        Services.AddScoped(sp => new PersonalActual(app.Services.GetRequiredService<IServiceScopeFactory>(),
-            app.Services.GetRequiredService<IOptions<IdentityOptions>>(), sp.GetRequiredService<AuthenticationStateProvider>()));
         var cola = colaReal
             ? app.Services.GetRequiredService<ColaSincronizacion>()
             : new ColaSincronizacion(app.Services.GetRequiredService<IServiceScopeFactory>(), testDb, TimeProvider.System, NullLogger<ColaSincronizacion>.Instance);

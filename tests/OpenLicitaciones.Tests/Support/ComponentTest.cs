@@ -1,4 +1,12 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenLicitaciones.Data;
+using OpenLicitaciones.Features.Admin;
 using MudBlazor.Services;
 
 namespace OpenLicitaciones.Tests.Support;
@@ -17,6 +25,30 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The layout and staff pages read who is signed in; a visitor is anonymous unless a test says otherwise.
+        Autorizacion = AddAuthorization();
+    }
+
+    /// <summary>Who the rendered components see as signed in (bunit's authorization context).</summary>
+    protected BunitAuthorizationContext Autorizacion { get; }
+
+    /// <summary>
+    /// Creates a staff account in the app and signs the rendered components in as it (an admin with the second factor
+    /// passed); the pages' save-time check (<see cref="PersonalActual"/>) asks the app's database about that user.
+    /// </summary>
+    protected async Task IngresarComoPersonalAsync(IServiceProvider app, string email, string rol)
+    {
+        await StaffSession.CrearCuentaAsync(app, email, rol, segundoFactor: rol == Roles.Admin);
+        await using var scope = app.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UsuarioStaff>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        var identity = app.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        Autorizacion.SetAuthorized(email);
+        Autorizacion.SetRoles(rol);
+        Autorizacion.SetClaims(new Claim(identity.UserIdClaimType, user.Id), new Claim(identity.SecurityStampClaimType, (await users.GetSecurityStampAsync(user))!),
+            new Claim("amr", "mfa"));
+        Services.AddScoped(sp => new PersonalActual(app.GetRequiredService<IServiceScopeFactory>(), app.GetRequiredService<IOptions<IdentityOptions>>(),
+            sp.GetRequiredService<AuthenticationStateProvider>()));
     }
 
     /// <summary>The app's own services (database, snapshots, notifier) behind bunit's navigation and JS runtime.</summary>

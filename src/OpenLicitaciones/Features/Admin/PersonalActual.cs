@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +66,8 @@ public static class Auditoria
 
     private static readonly JsonSerializerOptions Json = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Shown encoded in the page and the CSV: readable accents and quotes matter more here than HTML-safe JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
