@@ -85,10 +85,17 @@ export function iniciar(lienzo, dotnet) {
     }
 
     function alHacerClic(e) {
-        if (!suprimirClic) return;
-        suprimirClic = false;
-        e.stopPropagation();
-        e.preventDefault();
+        if (suprimirClic) {
+            suprimirClic = false;
+            e.stopPropagation();
+            e.preventDefault();
+            return;
+        }
+        // A page that places things (data-mapa-punto) is told the point under a click that did not end a drag; a
+        // marker's own click is left to the marker.
+        if (lienzo.dataset.mapaPunto === undefined || e.target.closest('.mapa-marcador')) return;
+        const [x, y] = aMapa(e.clientX, e.clientY);
+        dotnet.invokeMethodAsync('MarcarPunto', x, y).catch(() => { });
     }
 
     function alGirarRueda(e) {

@@ -28,6 +28,12 @@ public sealed partial class MapaMunicipio
     /// <summary>Raised with a marker's id when it is clicked, tapped, or activated with Enter or Space.</summary>
     [Parameter] public EventCallback<string> OnSeleccionar { get; set; }
 
+    /// <summary>
+    /// When set, a click or tap on the map (not on a marker, not ending a drag) is raised with the point under it, e.g. to
+    /// place an association. Without it the map only shows.
+    /// </summary>
+    [Parameter] public EventCallback<PuntoMapa> OnMarcarPunto { get; set; }
+
     /// <summary>What the markers' colours mean, shown under the map after the places' own entries.</summary>
     [Parameter] public IReadOnlyList<EntradaLeyenda> Leyenda { get; set; } = [];
 
@@ -44,7 +50,8 @@ public sealed partial class MapaMunicipio
 
     private bool EsCompleta => _vista.Zoom(_completa) <= 1 + Tolerancia;
 
-    private string AspectRatio => string.Create(CultureInfo.InvariantCulture, $"aspect-ratio: {_completa.Ancho:0.##} / {_completa.Alto:0.##}");
+    private string AspectRatio => string.Create(CultureInfo.InvariantCulture, $"aspect-ratio: {_completa.Ancho:0.##} / {_completa.Alto:0.##}")
+        + (OnMarcarPunto.HasDelegate ? "; cursor: crosshair" : "");
 
     protected override void OnInitialized()
     {
@@ -87,6 +94,15 @@ public sealed partial class MapaMunicipio
     [JSInvokable]
     public Task Gesto(double factor, double cx, double cy, double dx, double dy) =>
         InvokeAsync(() => Mover(Math.Clamp(double.IsFinite(factor) ? factor : 1, 0.1, 10), cx, cy, dx, dy));
+
+    /// <summary>A click on the map at the SVG point (x, y), reported by mapa.js when <see cref="OnMarcarPunto"/> is set; nonsense is ignored.</summary>
+    [JSInvokable]
+    public Task MarcarPunto(double x, double y)
+    {
+        if (!OnMarcarPunto.HasDelegate || !double.IsFinite(x) || !double.IsFinite(y)) return Task.CompletedTask;
+        var (latitud, longitud) = Geografia.Proyeccion.Desproyectar(x, y);
+        return InvokeAsync(() => OnMarcarPunto.InvokeAsync(new PuntoMapa(latitud, longitud)));
+    }
 
     private void Mover(double factor = 1, double cx = double.NaN, double cy = double.NaN, double dx = 0, double dy = 0)
     {

@@ -7,3 +7,6 @@ public sealed record MarcadorMapa(string Id, string Nombre, double Latitud, doub
 
 /// <summary>One line of the map's legend: a marker colour and what it means.</summary>
 public sealed record EntradaLeyenda(string Color, string Etiqueta);
+
+/// <summary>A point the user marked on the map, WGS84.</summary>
+public sealed record PuntoMapa(double Latitud, double Longitud);

@@ -46,6 +46,10 @@ public sealed class ProyeccionMapa
     public (double X, double Y) Proyectar(double latitud, double longitud) =>
         (Margen + (longitud - _oeste) * _escalaX, Margen + (_norte - latitud) * _escalaY);
 
+    /// <summary>The inverse of <see cref="Proyectar"/>: the latitude and longitude under an SVG point (a click on the map).</summary>
+    public (double Latitud, double Longitud) Desproyectar(double x, double y) =>
+        (_norte - (y - Margen) / _escalaY, _oeste + (x - Margen) / _escalaX);
+
     /// <summary>An SVG path ("d") for a polygonal geometry: one closed sub-path per ring, for fill-rule evenodd.</summary>
     public string Trazado(Geometry geometria)
     {
