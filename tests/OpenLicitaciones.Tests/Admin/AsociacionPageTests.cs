@@ -258,7 +258,6 @@ public sealed class AsociacionPageTests : ComponentTest
     {
         var host = await TestHost.StartAsync(testDb);
         UseAppServices(host.Services);
-        AddAuthorization();
         Services.AddScoped(sp => new PersonalActual(sp.GetRequiredService<IServiceScopeFactory>(), Options.Create(new IdentityOptions())));
         return host;
     }
@@ -267,17 +266,7 @@ public sealed class AsociacionPageTests : ComponentTest
     private async Task ComoEditoraAsync(IServiceProvider app, string email)
     {
         UseAppServices(app);
-        await StaffSession.CrearCuentaAsync(app, email, Roles.Editor, segundoFactor: false);
-        await using var scope = app.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UsuarioStaff>>();
-        var user = (await users.FindByEmailAsync(email))!;
-        var opciones = app.GetRequiredService<IOptions<IdentityOptions>>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized(email);
-        auth.SetRoles(Roles.Editor);
-        auth.SetClaims(new Claim(opciones.Value.ClaimsIdentity.UserIdClaimType, user.Id),
-            new Claim(opciones.Value.ClaimsIdentity.SecurityStampClaimType, (await users.GetSecurityStampAsync(user))!));
-        Services.AddScoped(sp => new PersonalActual(app.GetRequiredService<IServiceScopeFactory>(), opciones, sp.GetRequiredService<AuthenticationStateProvider>()));
+        await IngresarComoPersonalAsync(app, email, Roles.Editor);
     }
 
     private static async Task<int> CrearAsync(TestDb testDb, string nombre)

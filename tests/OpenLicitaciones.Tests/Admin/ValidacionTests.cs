@@ -9,25 +9,27 @@ public sealed class ValidacionTests
     // 891380007's DIAN check digit: weights 3,7,13,17,19,23,29,37,41 from the right over 7,0,0,0,8,3,1,9,8
     // = 21+0+0+0+152+69+29+333+328 = 932; 932 mod 11 = 8; 11 − 8 = 3.
     [Theory]
-    [InlineData("891380007", "891380007", null)]
+    [InlineData("891380007-3", "891380007", null)]
     [InlineData("891.380.007-3", "891380007", null)]
     [InlineData(" 8913800073 ", "891380007", null)]
-    [InlineData("891380007-4", null, "El dígito de verificación no corresponde a ese NIT (debería ser 3).")]
-    [InlineData("8913800074", null, "El dígito de verificación no corresponde a ese NIT (debería ser 3).")]
-    [InlineData("1234567890", null, "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9). No registre números de personas naturales.")]
-    [InlineData("16789012", null, "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9). No registre números de personas naturales.")]
-    [InlineData("NIT 891380007", null, "El NIT solo lleva números (puede tener puntos y el guion antes del dígito de verificación).")]
-    [InlineData("891-380-007", null, "El NIT tiene un solo guion, antes del dígito de verificación.")]
-    [InlineData("", null, "Escriba el NIT.")]
+    [InlineData("891380007", null, "Falta el dígito de verificación: escríbalo al final, después de un guion (p. ej. 891380007-3).")]
+    [InlineData("891380007-4", null, "El dígito de verificación no corresponde a ese NIT: revise el número y el dígito.")]
+    [InlineData("8913800074", null, "El dígito de verificación no corresponde a ese NIT: revise el número y el dígito.")]
+    [InlineData("891380007-34", null, "Después del guion va un solo dígito: el de verificación.")]
+    [InlineData("1234567890", null, Nit.NoEsOrganizacion)]
+    [InlineData("16789012", null, Nit.NoEsOrganizacion)]
+    [InlineData("NIT 891380007", null, "Escriba solo números; puede separarlos con puntos y poner un guion antes del dígito de verificación.")]
+    [InlineData("891-380-007", null, "El NIT lleva un solo guion, antes del dígito de verificación.")]
+    [InlineData("", null, "Escriba el NIT con su dígito de verificación.")]
     public void A_nit_typed_by_staff_is_an_organisations_with_the_right_check_digit(string texto, string? nit, string? error)
     {
         Assert.Equal((nit, error), Nit.ValidarOrganizacion(texto));
     }
 
     [Theory]
-    [InlineData("900123456", "2024-01-01", null, "Acta 12", new string[0])]
-    [InlineData("900123456", "2024-01-01", "2023-12-31", "Acta 12", new[] { "Hasta" })]
-    [InlineData("900123456", "2024-01-01", "2024-01-01", "Acta 12", new string[0])]
+    [InlineData("900123456-8", "2024-01-01", null, "Acta 12", new string[0])]
+    [InlineData("900123456-8", "2024-01-01", "2023-12-31", "Acta 12", new[] { "Hasta" })]
+    [InlineData("900123456-8", "2024-01-01", "2024-01-01", "Acta 12", new string[0])]
     [InlineData("12345678", null, null, " ", new[] { "Nit", "Desde", "Evidencia" })]
     public void A_certification_needs_an_organisations_nit_a_start_an_end_not_before_it_and_evidence(string nit, string? desde, string? hasta,
         string evidencia, string[] campos)
@@ -44,7 +46,7 @@ public sealed class ValidacionTests
     [Fact]
     public void A_producer_mark_needs_at_least_one_kind()
     {
-        var errores = ValidacionCertificaciones.Validar(new FormMarca { Nit = "900123456", PequenoProductor = false, Acfc = false, Evidencia = "Registro" });
+        var errores = ValidacionCertificaciones.Validar(new FormMarca { Nit = "900123456-8", PequenoProductor = false, Acfc = false, Evidencia = "Registro" });
 
         Assert.Equal("Marque al menos una: pequeño productor u organización ACFC.", errores[nameof(FormMarca.PequenoProductor)]);
     }

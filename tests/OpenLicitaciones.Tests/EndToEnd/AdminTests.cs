@@ -164,12 +164,12 @@ public sealed class AdminTests(BrowserFixture browser, StaffServer server) : ICl
         await using var context = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Desktop);
         var admin = await AdminAsync(context, Viewport.Desktop);
         await admin.GotoInteractiveAsync("/admin/certificaciones");
-        await admin.GetByLabel("NIT del proveedor").First.FillAsync("900278398-0");
+        await admin.GetByLabel("NIT del proveedor").First.FillAsync("900278398-0"); // its check digit is 4
         await admin.GetByRole(AriaRole.Button, new() { Name = "Registrar certificación" }).ClickAsync();
         await Expect(admin.GetByText("El dígito de verificación no corresponde")).ToBeVisibleAsync();
         await Expect(admin.GetByText("Escriba desde cuándo rige la certificación.")).ToBeVisibleAsync();
         await Screenshots.SavePageAsync(admin, "admin-certificaciones-errores", Viewport.Desktop);
-        await admin.GetByLabel("NIT del proveedor").First.FillAsync(Nit);
+        await admin.GetByLabel("NIT del proveedor").First.FillAsync(Nit + "-4");
         await admin.GetByLabel("Vigente desde").FillAsync("2020-01-01");
         await admin.GetByLabel("Vigente desde").PressAsync("Tab");
         await admin.GetByLabel("Evidencia").First.FillAsync("Resolución 0451 de 2020 <script>alert(1)</script>");

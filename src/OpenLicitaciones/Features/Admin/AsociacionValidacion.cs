@@ -85,8 +85,7 @@ public static class AsociacionValidacion
     public const int LargoNombre = 200;
     public const int LargoProducto = 120;
 
-    public const string NoEsOrganizacion =
-        "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9, más el dígito de verificación). El número de una persona no se registra aquí.";
+    public const string NoEsOrganizacion = Nit.NoEsOrganizacion;
 
     public static IReadOnlyList<ErrorCampo> Validar(AsociacionDatos datos, ReglasAsociacion reglas)
     {
@@ -135,33 +134,7 @@ public static class AsociacionValidacion
     /// An organisation's NIT typed with its DIAN check digit ("891380007-3", "891.380.007-3", "8913800073"), without the
     /// check digit; or why it is refused. Blank is no NIT (it is optional).
     /// </summary>
-    public static (string? Nit, string? Error) LeerNit(string? texto)
-    {
-        if (string.IsNullOrWhiteSpace(texto)) return (null, null);
-        var limpio = texto.Trim();
-        if (limpio.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or ' ' or '-')))
-            return (null, "Escriba solo números; puede separarlos con puntos y poner un guion antes del dígito de verificación.");
-        var partes = limpio.Split('-');
-        if (partes.Length > 2) return (null, "El NIT lleva un solo guion, antes del dígito de verificación.");
-        var digitos = Digitos(partes[0]);
-        string cuerpo;
-        int verificacion;
-        if (partes.Length == 2)
-        {
-            var dv = Digitos(partes[1]);
-            if (dv.Length != 1) return (null, "Después del guion va un solo dígito: el de verificación.");
-            (cuerpo, verificacion) = (digitos, dv[0] - '0');
-        }
-        else if (digitos.Length == 10) (cuerpo, verificacion) = (digitos[..9], digitos[9] - '0');
-        else if (digitos.Length == 9 && Nit.IsCompany(digitos))
-            return (null, "Falta el dígito de verificación: escríbalo al final, después de un guion (p. ej. 891380007-3).");
-        else return (null, NoEsOrganizacion);
-        // The one rule for whose document a number is (CONTRACTS §1): never store a person's.
-        if (cuerpo.Length != 9 || !Nit.IsCompany(cuerpo)) return (null, NoEsOrganizacion);
-        if (Nit.CheckDigit(cuerpo) != verificacion)
-            return (null, "El dígito de verificación no corresponde a ese NIT: revise el número y el dígito.");
-        return (cuerpo, null);
-    }
+    public static (string? Nit, string? Error) LeerNit(string? texto) => string.IsNullOrWhiteSpace(texto) ? (null, null) : Nit.ValidarOrganizacion(texto);
 
     private static void ValidarProductos(IReadOnlyList<ProductoDatos> productos, ReglasAsociacion reglas, Action<string, string> error)
     {
@@ -203,7 +176,6 @@ public static class AsociacionValidacion
             error(CamposAsociacion.Ubicacion, $"El punto queda fuera de {reglas.Municipio}: elija un lugar dentro del municipio.");
     }
 
-    private static string Digitos(string texto) => new(texto.Where(char.IsAsciiDigit).ToArray());
 
     private static string? Vacio(string? texto) => string.IsNullOrWhiteSpace(texto) ? null : texto.Trim();
 }

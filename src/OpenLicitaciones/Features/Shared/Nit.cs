@@ -51,25 +51,37 @@ public static class Nit
     }
 
     /// <summary>
-    /// An organisation's NIT typed by staff: "891380007", "891.380.007-3" or "8913800073". A check digit given must be
-    /// the right one; the NIT must be an organisation's (9 digits starting with 8 or 9), never a person's number.
-    /// Returns the NIT without check digit, or the reason in Spanish (which never repeats the number).
+    /// An organisation's NIT typed by staff with its DIAN check digit ("891380007-3", "891.380.007-3", "8913800073"):
+    /// the digit catches a mistyped number. Returns the NIT without check digit, or the reason in Spanish, which never
+    /// repeats the number (it may be a person's: CONTRACTS §1).
     /// </summary>
     public static (string? Nit, string? Error) ValidarOrganizacion(string? texto)
     {
-        if (string.IsNullOrWhiteSpace(texto)) return (null, "Escriba el NIT.");
+        if (string.IsNullOrWhiteSpace(texto)) return (null, "Escriba el NIT con su dígito de verificación.");
         var limpio = texto.Trim();
-        if (limpio.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or ' ')))
-            return (null, "El NIT solo lleva números (puede tener puntos y el guion antes del dígito de verificación).");
+        if (limpio.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or ' ' or '-')))
+            return (null, "Escriba solo números; puede separarlos con puntos y poner un guion antes del dígito de verificación.");
         var partes = limpio.Split('-');
-        if (partes.Length > 2) return (null, "El NIT tiene un solo guion, antes del dígito de verificación.");
-        var cuerpo = new string(partes[0].Where(char.IsAsciiDigit).ToArray());
-        string? dv = partes.Length == 2 ? new string(partes[1].Where(char.IsAsciiDigit).ToArray()) : null;
-        if (dv is null && cuerpo.Length == 10 && cuerpo[0] is '8' or '9') (cuerpo, dv) = (cuerpo[..9], cuerpo[9..]);
-        if (cuerpo.Length != 9 || cuerpo[0] is not ('8' or '9'))
-            return (null, "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9). No registre números de personas naturales.");
-        if (dv is not null && (dv.Length != 1 || CheckDigit(cuerpo) != dv[0] - '0'))
-            return (null, $"El dígito de verificación no corresponde a ese NIT (debería ser {CheckDigit(cuerpo)}).");
+        if (partes.Length > 2) return (null, "El NIT lleva un solo guion, antes del dígito de verificación.");
+        var digitos = new string(partes[0].Where(char.IsAsciiDigit).ToArray());
+        string cuerpo;
+        int verificacion;
+        if (partes.Length == 2)
+        {
+            var dv = new string(partes[1].Where(char.IsAsciiDigit).ToArray());
+            if (dv.Length != 1) return (null, "Después del guion va un solo dígito: el de verificación.");
+            (cuerpo, verificacion) = (digitos, dv[0] - '0');
+        }
+        else if (digitos.Length == 10) (cuerpo, verificacion) = (digitos[..9], digitos[9] - '0');
+        else if (digitos.Length == 9 && IsCompany(digitos))
+            return (null, "Falta el dígito de verificación: escríbalo al final, después de un guion (p. ej. 891380007-3).");
+        else return (null, NoEsOrganizacion);
+        if (cuerpo.Length != 9 || !IsCompany(cuerpo)) return (null, NoEsOrganizacion);
+        if (CheckDigit(cuerpo) != verificacion)
+            return (null, "El dígito de verificación no corresponde a ese NIT: revise el número y el dígito.");
         return (cuerpo, null);
     }
+
+    public const string NoEsOrganizacion =
+        "No es el NIT de una organización (9 dígitos que empiezan por 8 o 9, más el dígito de verificación). No registre números de personas naturales.";
 }
