@@ -85,5 +85,28 @@ public sealed class UsuariosCommandTests : IDisposable
         Assert.NotEqual(stampBefore, editora.SecurityStamp); // open sessions fail their next check
     }
 
+    [Fact]
+    public async Task Users_reset_gives_back_a_locked_account_with_a_new_password_and_the_second_factor_to_enrol_again()
+    {
+        await RunAsync(StaffSession.Password + "\n", "add", "--email", "admin@palmira.gov.co", "--role", "admin");
+        await using (var db = _db.CreateDbContext())
+        {
+            var user = await db.Users.SingleAsync();
+            (user.TwoFactorEnabled, user.LockoutEnd, user.AccessFailedCount) = (true, DateTimeOffset.UtcNow.AddMinutes(15), 5);
+            await db.SaveChangesAsync();
+        }
+
+        var (code, output, error) = await RunAsync("Otra-Clave-Segura-2027\n", "reset", "--email", "admin@palmira.gov.co");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Cuenta restablecida: admin@palmira.gov.co.", output);
+        Assert.DoesNotContain("Otra-Clave-Segura-2027", output + error);
+        await using var check = _db.CreateDbContext();
+        var reset = await check.Users.SingleAsync();
+        Assert.Equal((false, null, 0, false), (reset.TwoFactorEnabled, reset.LockoutEnd, reset.AccessFailedCount, reset.Deshabilitado));
+        var hasher = new PasswordHasher<UsuarioStaff>();
+        Assert.Equal(PasswordVerificationResult.Success, hasher.VerifyHashedPassword(reset, reset.PasswordHash!, "Otra-Clave-Segura-2027"));
+    }
+
     public void Dispose() => _db.Dispose();
 }

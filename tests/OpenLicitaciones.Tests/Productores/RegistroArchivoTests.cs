@@ -111,7 +111,7 @@ public sealed class RegistroArchivoTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_start_replaces_the_file_rows_and_demo_mode_adds_the_demo_organisations_at_populated_places()
+    public async Task A_start_in_demo_mode_after_a_live_one_keeps_the_published_rows_and_adds_the_demo_organisations_at_populated_places()
     {
         using var db = new TestDb();
         using (await TestHost.StartAsync(db, new Dictionary<string, string?> { ["Sync:Source"] = "socrata" })) { }

@@ -6,8 +6,8 @@ using OpenLicitaciones.Data;
 namespace OpenLicitaciones.Features.Admin;
 
 /// <summary>
-/// `OpenLicitaciones users add --email … --role admin|editor [--name …]`, `users list`, `users disable --email …`: the
-/// way to create the first admin. The password comes from OPENLICITACIONES_PASSWORD or from standard input (typed
+/// `OpenLicitaciones users add --email … --role admin|editor [--name …]`, `users list`, `users disable --email …`,
+/// `users reset --email …`: the way to create the first admin, and to give back a lost account. The password comes from OPENLICITACIONES_PASSWORD or from standard input (typed
 /// without echo at a terminal); it is never written anywhere, logs included.
 /// </summary>
 public static class UsuariosCommand
@@ -44,7 +44,20 @@ public static class UsuariosCommand
         Cli.Require(disable, emailDisable);
         disable.SetAction((p, ct) => ConHostAsync(p, (services, output) => DeshabilitarAsync(services, p.GetValue(emailDisable)!, output, ct), ct));
 
-        return new Command("users", "Cuentas del personal de la Secretaría (área /admin).") { add, list, disable, Database };
+        var emailReset = Cli.Text("--email", "correo", "Correo de la cuenta que se restablece.");
+        var reset = new Command("reset",
+            $"Restablece una cuenta perdida: contraseña nueva (de {PasswordVariable} o la entrada estándar), sin segundo factor (se activa de nuevo al ingresar), desbloqueada y habilitada.")
+        {
+            emailReset,
+        };
+        Cli.Require(reset, emailReset);
+        reset.SetAction((p, ct) => ConHostAsync(p, async (services, output) =>
+        {
+            var password = Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } env ? env : await LeerPasswordAsync(entrada, output);
+            return await RestablecerAsync(services, p.GetValue(emailReset)!, password, output, ct);
+        }, ct));
+
+        return new Command("users", "Cuentas del personal de la Secretaría (área /admin).") { add, list, disable, reset, Database };
     }
 
     private static async Task<int> ConHostAsync(ParseResult parse, Func<IServiceProvider, TextWriter, Task<int>> run, CancellationToken ct)
@@ -126,6 +139,31 @@ public static class UsuariosCommand
             var estado = f.Deshabilitado ? "deshabilitada" : f.LockoutEnd > DateTimeOffset.UtcNow ? "bloqueada" : "activa";
             await output.WriteLineAsync($"{f.Email}\t{string.Join(",", f.Roles)}\t{estado}\tsegundo factor: {(f.TwoFactorEnabled ? "sí" : "no")}");
         }
+        return 0;
+    }
+
+    private static async Task<int> RestablecerAsync(IServiceProvider services, string email, string password, TextWriter output, CancellationToken ct)
+    {
+        var users = services.GetRequiredService<UserManager<UsuarioStaff>>();
+        var user = await users.FindByEmailAsync(email.Trim()) ?? throw new InvalidOperationException($"no hay una cuenta con el correo {email.Trim()}.");
+        if (string.IsNullOrEmpty(password))
+            throw new InvalidOperationException($"falta la contraseña: escríbala en la entrada estándar o en {PasswordVariable}.");
+        foreach (var validator in users.PasswordValidators)
+            if (await validator.ValidateAsync(users, user, password) is { Succeeded: false } invalida)
+                throw new InvalidOperationException(string.Join(" ", invalida.Errors.Select(e => e.Description)));
+        user.Deshabilitado = false;
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        await users.UpdateAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        var db = services.GetRequiredService<AppDbContext>();
+        Auditoria.Registrar(db, "línea de comandos", "restablecer", Auditoria.Usuario, user.Email!, null, new { SegundoFactor = false, Deshabilitado = false },
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await output.WriteLineAsync($"Cuenta restablecida: {user.Email}. Ingresa con la contraseña nueva y, si es administradora, activa de nuevo el segundo factor.");
         return 0;
     }
 
