@@ -80,4 +80,21 @@ public sealed class Ley2046Tests
     [InlineData(3, 10, false)]  // 30 % is enough
     public void A_known_base_under_30_percent_is_low_coverage(int conocidos, int todos, bool baja) =>
         Assert.Equal(baja, new CoberturaDatos(conocidos, todos, 0, 0).Baja);
+
+    [Fact]
+    public void A_supplier_staff_marked_as_a_small_producer_counts_for_g10_like_a_registry_organisation_with_a_nit()
+    {
+        var marcados = new Dictionary<string, string> { ["900700123"] = "Frutas del Valle S.A.S.", ["901200301"] = "Otro nombre" };
+        var porNit = Ley2046.ProductoresPorNit([("901200301", "Productoras Sol Naciente (demo)"), (null, "Asociación sin NIT")], marcados);
+
+        // 10 + 30 of 100 million in food: 40 % from local small producers, the registry's name kept for its NIT.
+        var anio = Ley2046.Calcular(2025, [C(2025, 10_000_000, "901200301"), C(2025, 30_000_000, "900700123"), C(2025, 60_000_000, "900999999")], porNit);
+
+        Assert.Equal(["900700123", "901200301"], porNit.Keys.Order());
+        Assert.Equal("Productoras Sol Naciente (demo)", porNit["901200301"]);
+        Assert.Equal(0.40, anio.Participacion!.Value, 10);
+        Assert.Null(anio.Motivo);
+        Assert.Equal(Ley2046.RegistroIncompleto, Ley2046.Calcular(2025, [C(2025, 10_000_000, "900700123")],
+            Ley2046.ProductoresPorNit([(null, "Asociación sin NIT")], new Dictionary<string, string>())).Motivo);
+    }
 }

@@ -36,17 +36,20 @@ public static class Metodologia
             $"https://www.datos.gov.co/d/{d.Id}"))
         .ToList();
 
-    /// <summary>The files staff keep beside the open data (folder <c>data/</c> of the installation).</summary>
+    /// <summary>
+    /// What staff keep beside the open data: in the staff area's database (copied from these files of <c>data/</c> on the
+    /// first start), except the modality catalog, which is a file.
+    /// </summary>
     public static IReadOnlyList<FuenteMetodologia> Archivos { get; } =
     [
         new("data/certificaciones.csv", "Certificaciones de empresa de mujer",
-            "NIT, fecha de vigencia, vencimiento y evidencia de cada certificación que registra la Secretaría (G1 a G6). Vacío por omisión; una instalación de demostración agrega certificaciones inventadas, marcadas como tales.", null),
+            "NIT, fecha de vigencia, vencimiento y evidencia de cada certificación que registra la Secretaría en su área de trabajo (G1 a G6); el archivo solo da las del primer arranque. Vacío por omisión; una instalación de demostración agrega certificaciones inventadas, marcadas como tales.", null),
         new("data/associations.json", "Registro de productores",
-            "Organizaciones de pequeños productores, con su NIT cuando se conoce, sus productos y su capacidad (G10 y G11).", null),
+            "Organizaciones de pequeños productores, con su NIT cuando se conoce, sus productos y su capacidad (G10 y G11), que la Secretaría mantiene en su área de trabajo junto con los proveedores que marca como pequeños productores u organizaciones ACFC.", null),
         new("data/modalidades.csv", "Catálogo de modalidades",
             "Cómo se agrupan las modalidades que escribe SECOP II: cuáles son competitivas y cuáles accesibles a pequeñas empresas (G5, G6, G8, G13, R013, R018).", null),
         new("data/demanda_declarada.csv", "Demanda declarada de alimentos",
-            "Cantidad mensual de cada producto que la entidad declara necesitar (G11).", null),
+            "Cantidad mensual de cada producto que la entidad declara necesitar (G11), mantenida por la Secretaría en su área de trabajo.", null),
     ];
 
     /// <summary>

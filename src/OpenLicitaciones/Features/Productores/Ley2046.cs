@@ -49,7 +49,7 @@ public static class Ley2046
         foreach (var (nit, nombre) in marcados) porNit.TryAdd(nit, nombre);
         return porNit;
     }
-    public const string RegistroIncompleto = "Registro incompleto: ninguna organización del registro de productores tiene NIT.";
+    public const string RegistroIncompleto = "Registro incompleto: ninguna organización del registro de productores tiene NIT y la Secretaría no ha marcado pequeños productores.";
     public const string SinDatos = "Sin datos: no hay compras de alimentos firmadas este año.";
 
     public static IReadOnlyList<Ley2046Anio> PorAnio(IEnumerable<ContratoAlimento> contratos, IReadOnlyDictionary<string, string> productoresPorNit,
