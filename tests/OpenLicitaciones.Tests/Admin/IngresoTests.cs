@@ -138,4 +138,24 @@ public sealed class IngresoTests
         https.Request.Scheme = "https";
         Assert.True(options.Cookie.Build(https).Secure);
     }
+
+    [Fact]
+    public async Task A_sign_in_survives_a_restart_and_works_on_another_instance_because_the_keys_are_in_the_database()
+    {
+        using var db = new TestDb();
+        System.Net.CookieCollection cookies;
+        await using (var primera = await ApiHost.StartAsync(db))
+        {
+            await StaffSession.CrearCuentaAsync(primera.Services, "editora@palmira.gov.co", Roles.Editor, segundoFactor: false);
+            using var sesion = new StaffSession(primera.Client.BaseAddress!);
+            await sesion.IngresarAsync("editora@palmira.gov.co", null);
+            cookies = sesion.Handler.CookieContainer.GetAllCookies();
+        }
+
+        await using var segunda = await ApiHost.StartAsync(db);
+        using var misma = new StaffSession(segunda.Client.BaseAddress!);
+        misma.Handler.CookieContainer.Add(cookies);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await misma.Client.GetAsync("/admin")).StatusCode);
+    }
 }
