@@ -1,89 +1,18 @@
 using Microsoft.Playwright;
-using OpenLicitaciones.Features.Admin;
 using OpenLicitaciones.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenLicitaciones.Tests.EndToEnd;
 
-/// <summary>The demo server with its first admin created by the `users add` command, as the README says to.</summary>
-public sealed class StaffServer : IAsyncLifetime
-{
-    public const string AdminEmail = "admin@palmira.gov.co";
-    public AppServer App { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        await App.InitializeAsync();
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var root = new System.CommandLine.RootCommand { UsuariosCommand.Create(new StringReader(StaffSession.Password + "\n")) };
-        var code = await Cli.InvokeAsync(root, ["users", "add", "--email", AdminEmail, "--role", "admin", "--database", App.DatabasePath], output, error);
-        Assert.True(code == 0, error.ToString());
-        Assert.DoesNotContain(StaffSession.Password, output.ToString() + error.ToString());
-    }
-
-    public Task DisposeAsync() => App.DisposeAsync();
-}
-
 /// <summary>The staff area as the Secretaría uses it, in headless Chromium: sign-in with TOTP, invitations, and edits that show live.</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class AdminTests(BrowserFixture browser, StaffServer server) : IClassFixture<StaffServer>
 {
-    private static string? _claveAdmin;
-    private static readonly SemaphoreSlim Enrolamiento = new(1, 1);
-
-    /// <summary>Signs the admin in; the first time, enrols the second factor through the page as a person would.</summary>
-    private async Task<IPage> AdminAsync(IBrowserContext context, Viewport viewport, bool capturar = false)
-    {
-        var page = await context.NewPageAsync();
-        await Enrolamiento.WaitAsync();
-        try
-        {
-            await page.GotoAsync("/admin");
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cuenta/ingresar\\?ReturnUrl=%2Fadmin$"));
-            if (capturar)
-            {
-                await page.AssertNoAxeViolationsAsync("/cuenta/ingresar", viewport);
-                await Screenshots.SavePageAsync(page, "admin-ingresar", viewport);
-            }
-            await page.GetByLabel("Correo electrónico").FillAsync(StaffServer.AdminEmail);
-            await page.GetByLabel("Contraseña").FillAsync(StaffSession.Password);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
-            if (_claveAdmin is null)
-            {
-                await Expect(page.Locator("h1")).ToHaveTextAsync("Segundo factor de ingreso");
-                _claveAdmin = (await page.Locator(".clave-autenticador").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-                if (capturar)
-                {
-                    await page.AssertNoAxeViolationsAsync("/cuenta/dos-pasos", viewport);
-                    await Screenshots.SavePageAsync(page, "admin-dos-pasos", viewport);
-                }
-                await page.GetByLabel("Código de verificación").FillAsync(Totp.Codigo(_claveAdmin, DateTimeOffset.UtcNow));
-                await page.GetByRole(AriaRole.Button, new() { Name = "Activar" }).ClickAsync();
-                await Expect(page.GetByRole(AriaRole.List, new() { Name = "Códigos de recuperación" }).Locator("li")).ToHaveCountAsync(10);
-                await page.GetByRole(AriaRole.Link, new() { Name = "Continuar" }).ClickAsync();
-            }
-            else
-            {
-                await Expect(page.Locator("h1")).ToHaveTextAsync("Código de verificación");
-                await page.GetByLabel("Código de la aplicación").FillAsync(Totp.Codigo(_claveAdmin, DateTimeOffset.UtcNow));
-                await page.GetByRole(AriaRole.Button, new() { Name = "Verificar" }).ClickAsync();
-            }
-            await Expect(page.Locator("h1")).ToHaveTextAsync("Área de la Secretaría");
-            await Expect(page.Locator("h1")).ToBeFocusedAsync();
-            return page;
-        }
-        finally
-        {
-            Enrolamiento.Release();
-        }
-    }
-
     [Fact]
     public async Task The_first_admin_enrols_the_authenticator_signs_in_with_its_code_and_every_staff_page_passes_axe()
     {
         await using var context = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Desktop);
-        var page = await AdminAsync(context, Viewport.Desktop, capturar: true);
+        var page = await server.AdminAsync(context, Viewport.Desktop, capturar: true);
         await page.AssertNoAxeViolationsAsync("/admin", Viewport.Desktop);
         await Screenshots.SavePageAsync(page, "admin-inicio", Viewport.Desktop);
 
@@ -103,7 +32,7 @@ public sealed class AdminTests(BrowserFixture browser, StaffServer server) : ICl
         await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         await using var again = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Phone);
-        var phone = await AdminAsync(again, Viewport.Phone);
+        var phone = await server.AdminAsync(again, Viewport.Phone);
         await phone.AssertFitsWidthAsync();
         await phone.AssertNoAxeViolationsAsync("/admin", Viewport.Phone);
     }
@@ -112,7 +41,7 @@ public sealed class AdminTests(BrowserFixture browser, StaffServer server) : ICl
     public async Task An_admin_invites_an_editor_who_creates_the_account_from_the_link_and_cannot_open_admin_only_pages()
     {
         await using var context = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Desktop);
-        var admin = await AdminAsync(context, Viewport.Desktop);
+        var admin = await server.AdminAsync(context, Viewport.Desktop);
         await admin.GotoInteractiveAsync("/admin/usuarios");
         await admin.GetByLabel("Correo de la persona").FillAsync("editora@palmira.gov.co");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Crear invitación" }).ClickAsync();
@@ -162,7 +91,7 @@ public sealed class AdminTests(BrowserFixture browser, StaffServer server) : ICl
         await tablero.EvaluateAsync("() => window.__sinRecargar = true");
 
         await using var context = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Desktop);
-        var admin = await AdminAsync(context, Viewport.Desktop);
+        var admin = await server.AdminAsync(context, Viewport.Desktop);
         await admin.GotoInteractiveAsync("/admin/certificaciones");
         await admin.GetByLabel("NIT del proveedor").First.FillAsync("900278398-0"); // its check digit is 4
         await admin.GetByRole(AriaRole.Button, new() { Name = "Registrar certificación" }).ClickAsync();
