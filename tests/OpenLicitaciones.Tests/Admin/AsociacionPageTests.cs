@@ -105,6 +105,7 @@ public sealed class AsociacionPageTests : ComponentTest
         var error = cut.Find("[data-testid=ubicacion-error]");
         Assert.Equal("El punto queda fuera de Palmira: elija un lugar dentro del municipio.", error.TextContent);
         Assert.Equal(error.Id, cut.Find("fieldset[data-campo=ubicacion]").GetAttribute("aria-describedby"));
+        Assert.Empty(cut.FindAll("[data-testid=asociacion-errores]")); // nothing was saved yet: no "No se guardó" summary
     }
 
     [Fact]

@@ -91,7 +91,11 @@ public sealed partial class AsociacionPage
         // Checked first, without the database: invalid input never gets further.
         var datos = _form.Datos();
         _errores = [.. AsociacionValidacion.Validar(datos, _reglas)];
-        if (_errores.Count > 0) return;
+        if (_errores.Count > 0)
+        {
+            FalloAlGuardar();
+            return;
+        }
         _guardando = true;
         try
         {
@@ -102,6 +106,7 @@ public sealed partial class AsociacionPage
             {
                 case EstadoGuardado.Invalida:
                     _errores = [.. resultado.Errores];
+                    FalloAlGuardar();
                     break;
                 case EstadoGuardado.CambiadaPorOtro:
                     _conflicto = true;
@@ -153,7 +158,24 @@ public sealed partial class AsociacionPage
         }
     }
 
-    private void LimpiarAvisos() => (_errores, _conflicto, _sinPermiso, _guardado) = ([], false, null, null);
+    private void LimpiarAvisos() => (_errores, _conflicto, _sinPermiso, _guardado, _intentoFallido) = ([], false, null, null, false);
+
+    // The summary above the form speaks of a failed save only: a message shown while typing stays beside its field.
+    private bool _intentoFallido, _enfocarResumen;
+    private ElementReference _resumen;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_enfocarResumen) return;
+        _enfocarResumen = false;
+        await _resumen.FocusAsync(); // on a phone the save button is far below: bring the reason into view
+    }
+
+    private void FalloAlGuardar()
+    {
+        _intentoFallido = true;
+        _enfocarResumen = true;
+    }
 
     private string? Error(string campo) => _errores.FirstOrDefault(e => e.Campo == campo)?.Mensaje;
 
