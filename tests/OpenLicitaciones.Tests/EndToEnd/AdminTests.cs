@@ -32,7 +32,7 @@ public sealed class AdminTests(BrowserFixture browser, StaffServer server) : ICl
         await page.GetByRole(AriaRole.Button, new() { Name = "Salir" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         await using var again = await browser.NewContextAsync(server.App.BaseUrl, Viewport.Phone);
-        var phone = await server.AdminAsync(again, Viewport.Phone);
+        var phone = await server.AdminAsync(again, Viewport.Phone, capturar: true);
         await phone.AssertFitsWidthAsync();
         await phone.AssertNoAxeViolationsAsync("/admin", Viewport.Phone);
     }

@@ -72,6 +72,11 @@ public static class StaffBrowser
             else
             {
                 await Expect(page.Locator("h1")).ToHaveTextAsync("Código de verificación");
+                if (capturar)
+                {
+                    await page.AssertNoAxeViolationsAsync("/cuenta/ingresar/codigo", viewport);
+                    await Screenshots.SavePageAsync(page, "admin-codigo", viewport);
+                }
                 await page.GetByLabel("Código de la aplicación").FillAsync(Totp.Codigo(server.ClaveAdmin, DateTimeOffset.UtcNow));
                 await page.GetByRole(AriaRole.Button, new() { Name = "Verificar" }).ClickAsync();
             }
