@@ -35,5 +35,20 @@ public abstract class AuditoriaTests(DatabaseProvider provider) : IDisposable
         Assert.Equal("editora@palmira.gov.co", await check.Auditoria.AsNoTracking().Select(a => a.Usuario).SingleAsync());
     }
 
+    [Fact]
+    public async Task An_invitation_opens_once_and_only_until_it_expires()
+    {
+        await using var db = _db.CreateDbContext();
+        await db.Database.MigrateAsync();
+        var ahora = new DateTime(2026, 11, 22, 14, 0, 0);
+        var admin = new Actor("a", "admin@palmira.gov.co", true);
+        var token = await Invitaciones.CrearAsync(db, admin, "editora@palmira.gov.co", ahora, TimeSpan.FromHours(72));
+
+        Assert.NotNull(await Invitaciones.VigenteAsync(db, token, ahora.AddHours(71)));
+        Assert.Null(await Invitaciones.VigenteAsync(db, token, ahora.AddHours(72)));
+        Assert.Null(await Invitaciones.VigenteAsync(db, token + "x", ahora));
+        Assert.DoesNotContain(db.Invitaciones.AsNoTracking(), i => i.TokenHash == token); // only its hash is kept
+    }
+
     public void Dispose() => _db.Dispose();
 }

@@ -201,4 +201,40 @@ public sealed class RutasTests(RutasFixture app) : IClassFixture<RutasFixture>
         foreach (var ruta in Todas.Where(r => r.Acceso == Acceso.Publico && !r.Ejemplo.Contains("no-existe") && r.Ejemplo != "/error"))
             Assert.True((await app.Anonima.Client.GetAsync(ruta.Ejemplo)).StatusCode == HttpStatusCode.OK, ruta.Ejemplo);
     }
+
+    [Theory]
+    [InlineData("/cuenta/ingresar", "ingreso")]
+    [InlineData("/cuenta/invitacion", "invitacion")]
+    [InlineData("/cuenta/salir", null)]
+    public async Task A_form_post_without_its_anti_forgery_token_is_refused(string ruta, string? formulario)
+    {
+        var campos = new Dictionary<string, string> { ["Datos.Email"] = "admin@palmira.gov.co", ["Datos.Password"] = StaffSession.Password };
+        if (formulario is not null) campos["_handler"] = formulario;
+
+        var respuesta = await app.Anonima.Client.PostAsync(ruta, new FormUrlEncodedContent(campos));
+
+        Assert.Equal(HttpStatusCode.BadRequest, respuesta.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_anonymous_call_to_a_protected_api_endpoint_gets_401_not_a_redirect()
+    {
+        // The open-data API changes nothing and needs no sign-in; the staff cookie's rule for /api is checked on its own.
+        var opciones = app.Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+        var contexto = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        contexto.Request.Path = "/api/v1/ejemplo";
+        var esquema = new Microsoft.AspNetCore.Authentication.AuthenticationScheme(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, null,
+            typeof(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationHandler));
+
+        await opciones.Events.OnRedirectToLogin(new(contexto, esquema, opciones, new(), "/cuenta/ingresar?ReturnUrl=%2Fapi%2Fv1%2Fejemplo"));
+        await opciones.Events.OnRedirectToAccessDenied(new(contexto, esquema, opciones, new(), "/cuenta/ingresar"));
+
+        Assert.Equal(403, contexto.Response.StatusCode); // the last one ran: denied → 403
+        var anonimo = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        anonimo.Request.Path = "/api/v1/ejemplo";
+        await opciones.Events.OnRedirectToLogin(new(anonimo, esquema, opciones, new(), "/cuenta/ingresar"));
+        Assert.Equal(401, anonimo.Response.StatusCode);
+        Assert.False(anonimo.Response.Headers.ContainsKey("Location"));
+    }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using OpenLicitaciones.Data;
 
@@ -18,12 +18,14 @@ public static class AdminRegistration
     /// <summary>The staff area's endpoints that are not pages: sign-out and the downloads.</summary>
     public static WebApplication MapAdmin(this WebApplication app)
     {
-        // [FromForm] makes the endpoint check the form's anti-forgery token.
-        app.MapPost(Rutas.Salir, async ([FromForm] string? returnUrl, SignInManager<UsuarioStaff> signIn) =>
+        // Checked here rather than by [FromForm] binding, whose failure the error pages would turn into a 500.
+        app.MapPost(Rutas.Salir, async (HttpContext context, IAntiforgery antiforgery, SignInManager<UsuarioStaff> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Text("El formulario venció: recargue la página e intente de nuevo.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        });
+        }).DisableAntiforgery();
         app.MapGet("/admin/auditoria.csv", async (string? usuario, string? entidad, string? texto, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
