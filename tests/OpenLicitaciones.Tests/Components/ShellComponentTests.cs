@@ -20,7 +20,12 @@ public sealed class ShellComponentTests : ComponentTest
         var status = Render<DataStatusLine>();
         var notice = Render<DemoNotice>();
 
-        Assert.Equal("Datos actualizados: sin sincronizaciones todavía", Loaded(status).TextContent.Trim());
+        var line = Loaded(status);
+        Assert.StartsWith("Datos actualizados: sin sincronizaciones todavía", line.TextContent.Trim());
+        // The page's own age ticks in the browser from the time it was drawn; the line itself is not a live region.
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", line.QuerySelector("[data-testid=actualizado-hace]")!.GetAttribute("data-hace"));
+        Assert.Null(line.GetAttribute("aria-live"));
+        Assert.Equal("", status.Find("[data-testid=aviso-cambio]").TextContent);
         Assert.Empty(notice.FindAll("[data-testid=demo-notice]"));
     }
 
@@ -86,6 +91,23 @@ public sealed class ShellComponentTests : ComponentTest
     }
 
     /// <summary>The status line once its query has answered.</summary>
+    [Fact]
+    public async Task A_data_change_is_announced_once_politely_and_restarts_the_pages_age()
+    {
+        using var testDb = new TestDb();
+        await using var app = await ApiHost.StartAsync(testDb);
+        UseAppServices(app.Services);
+        var status = Render<DataStatusLine>();
+        Loaded(status);
+
+        await app.Services.GetRequiredService<OpenLicitaciones.Features.Sync.DataChangedNotifier>().NotifyAsync();
+
+        status.WaitForAssertion(() => Assert.StartsWith("Datos nuevos: la página se actualizó a las ", status.Find("[data-testid=aviso-cambio]").TextContent));
+        var aviso = status.Find("[data-testid=aviso-cambio]");
+        Assert.Equal(("status", "polite"), (aviso.GetAttribute("role"), aviso.GetAttribute("aria-live")));
+        Assert.Single(status.FindAll("[aria-live]"));
+    }
+
     private static AngleSharp.Dom.IElement Loaded(IRenderedComponent<DataStatusLine> status)
     {
         status.WaitForState(() => !status.Find("[data-testid=data-status]").TextContent.Contains("Consultando", StringComparison.Ordinal));

@@ -56,6 +56,11 @@ public sealed class LiveRefreshTests(BrowserFixture browser, LiveServer live) : 
 
         // The live rows replace the demo processes; the page learns of it from the sync-run log within ~2 s.
         await Expect(processes).ToContainTextAsync("2 procesos de contratación", new() { Timeout = 10_000 });
+        // The changed figure flashes for two seconds, screen readers hear one sentence, and the page's age ticks by itself.
+        await Expect(processes.Locator(".figure")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("vivo-cambio"));
+        await Expect(processes.Locator(".figure")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("vivo-cambio"), new() { Timeout = 5_000 });
+        await Expect(page.GetByTestId("aviso-cambio")).ToContainTextAsync("Datos nuevos: la página se actualizó");
+        await Expect(page.GetByTestId("actualizado-hace")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^hace \d+ s$"), new() { Timeout = 10_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sinRecargar === true"), "the page reloaded instead of updating live");
         await Screenshots.SaveAsync(page, Viewport.Desktop);
     }
