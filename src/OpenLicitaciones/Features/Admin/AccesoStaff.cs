@@ -57,7 +57,6 @@ public static class AccesoStaffRegistration
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(ConfigurarCookie);
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // A disabled user or a changed password ends every session at its next request, not only after the cookie expires.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization(Politicas.Agregar);

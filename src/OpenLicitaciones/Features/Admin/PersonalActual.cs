@@ -84,7 +84,4 @@ public static class Auditoria
         db.Auditoria.Add(cambio);
         return cambio;
     }
-
-    /// <summary>The newest entry's id: it grows with every staff change, in any process.</summary>
-    public static async Task<long> UltimoAsync(AppDbContext db, CancellationToken ct) => await db.Auditoria.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 }
