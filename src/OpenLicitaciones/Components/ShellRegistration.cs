@@ -11,6 +11,7 @@ public static class ShellRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpHardening();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<AvisoEnVivo>();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.PublicBaseUrl) || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
                 "Site:PublicBaseUrl debe estar vacío o ser una URL absoluta http(s), p. ej. https://licitaciones.alcaldia.gov.co.")

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OpenLicitaciones.Components;
 using OpenLicitaciones.Data;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Sync;
@@ -59,12 +60,16 @@ public sealed class BancoPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task A_data_changed_notification_re_renders_the_list_with_the_new_line()
+    public async Task A_new_line_arriving_live_waits_behind_a_button_and_the_list_being_read_does_not_move()
     {
         using var testDb = new TestDb();
         await using var app = await StartAsync(testDb, "/licitaciones?orden=-valor");
+        var dichos = new List<IReadOnlyList<string>>();
+        Services.GetRequiredService<AvisoEnVivo>().Anunciar += d => { lock (dichos) dichos.Add(d); };
         var page = Render<BancoPage>();
         page.WaitForAssertion(() => Assert.Equal(6, Titles(page).Count));
+        var before = Titles(page);
+        Assert.Equal("polite", page.Find(".list-summary").GetAttribute("aria-live"));
 
         await using (var db = testDb.CreateDbContext())
         {
@@ -77,8 +82,19 @@ public sealed class BancoPageTests : ComponentTest
         }
         await app.Services.GetRequiredService<DataChangedNotifier>().NotifyAsync();
 
-        page.WaitForAssertion(() => Assert.Equal("Compra en vivo de yuca", Titles(page)[0]));
+        page.WaitForAssertion(() => Assert.Equal("1 oportunidad nueva — mostrar", page.Find("[data-testid=filas-nuevas] button").TextContent.Trim()));
+        Assert.Equal(before, Titles(page));
+        Assert.Equal("6", page.Find("[data-testid=banco-total]").TextContent);
+        Assert.Equal("off", page.Find(".list-summary").GetAttribute("aria-live")); // the status line announces the change, once
+        for (var waited = 0; waited < 5_000 && dichos.Count == 0; waited += 50) await Task.Delay(50); // the announcement gathers for a moment
+        Assert.Equal(["Hay 1 oportunidad nueva en la lista: el botón «mostrar» la pone al día."], Assert.Single(dichos));
+
+        await page.Find("[data-testid=filas-nuevas] button").ClickAsync(new());
+
+        Assert.Equal(["Compra en vivo de yuca", .. before], Titles(page));
         Assert.Equal("7", page.Find("[data-testid=banco-total]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=filas-nuevas]"));
+        Assert.NotNull(page.FindAll("[data-testid=oportunidad]")[0].QuerySelector(".badge-new"));
     }
 
     [Fact]

@@ -29,7 +29,18 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>What the server printed so far, for failure messages.</summary>
     public string Output => _app?.Output ?? "";
 
-    public async Task InitializeAsync() => _app = await AppProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync() => _app = await AppProcess.StartAsync(Settings());
+
+    /// <summary>Stops the server and starts it again on the same address and database, as an operator's restart does.</summary>
+    public async Task RestartAsync(TimeSpan? down = null)
+    {
+        var port = BaseUrl.Port;
+        await _app!.DisposeAsync();
+        if (down is { } pause) await Task.Delay(pause);
+        _app = await AppProcess.StartAsync(Settings(), port);
+    }
+
+    private Dictionary<string, string> Settings() => new()
     {
         ["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}",
         ["Sync__Source"] = "demo",
@@ -37,7 +48,7 @@ public sealed class AppServer : IAsyncLifetime
         ["Site__PublicBaseUrl"] = PublicBaseUrl,
         // Every browser of the run signs in from 127.0.0.1: the per-address limit is tested on its own (IngresoTests).
         ["Personal__IntentosPorMinuto"] = "1000",
-    });
+    };
 
     public async Task DisposeAsync()
     {
@@ -76,13 +87,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
     {
         var executable = AppExecutable();
         if (!File.Exists(executable))
             throw new InvalidOperationException($"The app has not been built: {executable} is missing. Build the solution in the same configuration as the tests.");
 
-        var baseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var baseUrl = new Uri($"http://127.0.0.1:{port ?? FreeLoopbackPort()}/");
         var start = new ProcessStartInfo
         {
             WorkingDirectory = Path.GetDirectoryName(executable)!,

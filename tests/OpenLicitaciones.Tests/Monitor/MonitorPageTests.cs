@@ -68,7 +68,7 @@ public sealed class MonitorPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task A_data_changed_notification_re_renders_the_table_with_the_new_supplier()
+    public async Task A_supplier_arriving_live_waits_behind_a_button_until_the_reader_asks_for_it()
     {
         using var testDb = new TestDb();
         await using var app = await StartAsync(testDb, "/proveedores?orden=nombre");
@@ -82,7 +82,13 @@ public sealed class MonitorPageTests : ComponentTest
         }
         await app.Services.GetRequiredService<DataChangedNotifier>().NotifyAsync();
 
-        page.WaitForAssertion(() => Assert.Equal(["AGRO MUJERES SAS", "PROVEEDORA EN VIVO SAS", "TRANSPORTES DEL VALLE SAS"], Names(page)));
+        page.WaitForAssertion(() => Assert.Equal("1 proveedor más — mostrar", page.Find("[data-testid=filas-nuevas] button").TextContent.Trim()));
+        Assert.Equal(["AGRO MUJERES SAS", "TRANSPORTES DEL VALLE SAS"], Names(page));
+        Assert.Equal("2", page.Find("[data-testid=monitor-total]").TextContent);
+
+        await page.Find("[data-testid=filas-nuevas] button").ClickAsync(new());
+
+        Assert.Equal(["AGRO MUJERES SAS", "PROVEEDORA EN VIVO SAS", "TRANSPORTES DEL VALLE SAS"], Names(page));
         Assert.Equal("3", page.Find("[data-testid=monitor-total]").TextContent);
     }
 }

@@ -25,6 +25,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<OpenLicitaciones.Components.AvisoEnVivo>();
         // The layout and staff pages read who is signed in; a visitor is anonymous unless a test says otherwise.
         Autorizacion = AddAuthorization();
     }

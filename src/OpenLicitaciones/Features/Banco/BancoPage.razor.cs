@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using OpenLicitaciones.Components;
+using OpenLicitaciones.Components.Listing;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
@@ -19,6 +20,7 @@ public sealed partial class BancoPage
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private IJSRuntime Js { get; set; } = null!;
+    [Inject] private AvisoEnVivo Aviso { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "familia")] public string? Familia { get; set; }
@@ -37,7 +39,8 @@ public sealed partial class BancoPage
     private BancoFilter _filter = new();
     private FormModel _form = new();
     private IReadOnlyList<string> _warnings = [];
-    private IReadOnlyList<OportunidadActual>? _rows;
+    private readonly ListaEnVivo<OportunidadActual> _lista = new(r => r.Oportunidad.Id);
+    private IReadOnlyList<OportunidadActual>? Filas => _lista.Filas;
     private static readonly IReadOnlyList<(string Value, string Label)> Estados =
         BancoStatus.Orden.Select(e => (BancoStatus.Slug(e), BancoStatus.Label(e))).ToList();
     private static readonly IReadOnlyList<(string Value, string Label)> Ordenes =
@@ -62,7 +65,7 @@ public sealed partial class BancoPage
 
     private void ToggleMoreFilters() => _moreFilters = !_moreFilters;
 
-    private int PageCount => PageWindow.For(_page, PageSize, _rows?.Count ?? 0).PageCount;
+    private int PageCount => PageWindow.For(_page, PageSize, Filas?.Count ?? 0).PageCount;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -78,10 +81,30 @@ public sealed partial class BancoPage
         _warnings = reader.Warnings;
         _form = FormModel.From(_filter);
         _moreFilters = ActiveMoreFilters > 0;
-        await LoadAsync();
+        _lista.Mostrar(await LoadAsync());
+        Paginar();
     }
 
-    private async Task LoadAsync()
+    private async Task CambioEnVivoAsync()
+    {
+        if (_lista.Recibir(await LoadAsync())) Aviso.Detalle(FilasNuevas.Aviso(_lista.Nuevas, "oportunidad nueva", "oportunidades nuevas"));
+        Paginar();
+    }
+
+    private void MostrarEnEspera()
+    {
+        _lista.MostrarEnEspera();
+        Paginar();
+    }
+
+    private void Paginar()
+    {
+        var window = PageWindow.For(_page, PageSize, Filas!.Count);
+        (_page, _skip) = (window.Page, window.Skip);
+    }
+
+    /// <summary>Reads the current data for the filter, and the choices the filter form offers.</summary>
+    private async Task<IReadOnlyList<OportunidadActual>> LoadAsync()
     {
         var all = await Snapshot.GetAsync();
         _families = all.SelectMany(o => o.Codigos).Select(c => c[..4]).Distinct()
@@ -89,9 +112,7 @@ public sealed partial class BancoPage
         _units = all.Select(o => o.Unidad).OfType<string>().Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("es-CO"), true))
             .Select(u => (u, u)).ToList();
         _modalidades = Modalidades.All.Select(m => (m.Code, m.Label)).ToList();
-        _rows = BancoQuery.Apply(all, _filter, ColombiaTime.Now(Time));
-        var window = PageWindow.For(_page, PageSize, _rows.Count);
-        (_page, _skip) = (window.Page, window.Skip);
+        return BancoQuery.Apply(all, _filter, ColombiaTime.Now(Time));
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -107,7 +128,8 @@ public sealed partial class BancoPage
         }
     }
 
-    private bool IsNewForViewer(Oportunidad o) => o.Nueva || (_lastVisit is { } visit && o.PrimeraVez is { } first && first > visit);
+    private bool IsNewForViewer(Oportunidad o) =>
+        o.Nueva || _lista.RecienLlegadas.Contains(o.Id) || (_lastVisit is { } visit && o.PrimeraVez is { } first && first > visit);
 
     private Task ApplyAsync()
     {

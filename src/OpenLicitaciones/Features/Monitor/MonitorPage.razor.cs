@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using OpenLicitaciones.Components;
+using OpenLicitaciones.Components.Listing;
 using OpenLicitaciones.Features.Shared;
 using OpenLicitaciones.Features.Shared.Listing;
 using OpenLicitaciones.Features.Sync;
@@ -17,6 +18,7 @@ public sealed partial class MonitorPage
     [Inject] private IOptions<MonitorOptions> Options { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private AvisoEnVivo Aviso { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     [SupplyParameterFromQuery(Name = "mujer")] public string? Mujer { get; set; }
@@ -32,14 +34,15 @@ public sealed partial class MonitorPage
     private MonitorFilter _filter = new();
     private FormModel _form = new();
     private IReadOnlyList<string> _warnings = [];
-    private IReadOnlyList<ResumenProveedor>? _rows;
+    private readonly ListaEnVivo<ResumenProveedor> _lista = new(r => r.Id);
+    private IReadOnlyList<ResumenProveedor>? Filas => _lista.Filas;
     private IReadOnlyList<Alerta> _alertas = [];
     private int _page = 1;
     private int _skip;
 
     private int CurrentYear => ColombiaTime.Now(Time).Year;
     private IEnumerable<int> Years => Enumerable.Range(CurrentYear - 9, 10).Reverse();
-    private int PageCount => PageWindow.For(_page, PageSize, _rows?.Count ?? 0).PageCount;
+    private int PageCount => PageWindow.For(_page, PageSize, Filas?.Count ?? 0).PageCount;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -53,16 +56,34 @@ public sealed partial class MonitorPage
         _page = reader.PositiveInt("page", 1);
         _warnings = reader.Warnings;
         _form = FormModel.From(_filter);
-        await LoadAsync();
+        _lista.Mostrar(await LoadAsync());
+        Paginar();
     }
 
-    private async Task LoadAsync()
+    private async Task CambioEnVivoAsync()
+    {
+        if (_lista.Recibir(await LoadAsync())) Aviso.Detalle(FilasNuevas.Aviso(_lista.Nuevas, "proveedor más", "proveedores más"));
+        Paginar();
+    }
+
+    private void MostrarEnEspera()
+    {
+        _lista.MostrarEnEspera();
+        Paginar();
+    }
+
+    private void Paginar()
+    {
+        var window = PageWindow.For(_page, PageSize, Filas!.Count);
+        (_page, _skip) = (window.Page, window.Skip);
+    }
+
+    /// <summary>Reads the current data for the filter; the alerts are not a list being read and follow at once.</summary>
+    private async Task<IReadOnlyList<ResumenProveedor>> LoadAsync()
     {
         var data = await Snapshot.GetAsync();
-        _rows = MonitorQuery.Apply(data, _filter, Options.Value.AniosNuevo, Options.Value.Municipios);
         _alertas = data.Alertas(_filter.Desde, _filter.Hasta, Options.Value);
-        var window = PageWindow.For(_page, PageSize, _rows.Count);
-        (_page, _skip) = (window.Page, window.Skip);
+        return MonitorQuery.Apply(data, _filter, Options.Value.AniosNuevo, Options.Value.Municipios);
     }
 
     private Task ApplyAsync()
@@ -71,7 +92,7 @@ public sealed partial class MonitorPage
         return Task.CompletedTask;
     }
 
-    private IEnumerable<ResumenProveedor> PageRows => _rows?.Skip(_skip).Take(PageSize) ?? [];
+    private IEnumerable<ResumenProveedor> PageRows => Filas?.Skip(_skip).Take(PageSize) ?? [];
 
     private string AriaSort(string field) => Direction(field) switch
     {
