@@ -4,8 +4,10 @@ using CircuitLoad;
 using Microsoft.Playwright;
 
 // The browser side of `OpenLicitaciones benchmark circuitos`: holds idle pages with live circuits, then runs the active
-// pages' scripted visits. One JSON object per line on standard output (the protocol), progress in Spanish on standard error.
-if (LoadOptions.Parse(args, out var problem) is not { } options)
+// pages' scripted visits; with `vivo` first, the side of `benchmark vivo` (LivePages). One JSON object per line on standard
+// output (the protocol), progress in Spanish on standard error.
+var live = args.FirstOrDefault() == "vivo";
+if (LoadOptions.Parse(live ? args[1..] : args, out var problem) is not { } options)
 {
     await Console.Error.WriteLineAsync($"Error: {problem}. {LoadOptions.Usage}");
     return 2;
@@ -34,6 +36,8 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
         "--process-per-site",
     ],
 });
+
+if (live) return await LivePages.RunAsync(browser, options.BaseUrl);
 
 var clock = Stopwatch.StartNew();
 var idle = await IdlePages.OpenAsync(browser, options);

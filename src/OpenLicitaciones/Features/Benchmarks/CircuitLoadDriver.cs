@@ -47,7 +47,17 @@ internal sealed class CircuitLoadDriver : IAsyncDisposable
         return dll;
     }
 
-    public static CircuitLoadDriver Start(string dll, Uri baseUrl, int active, int idle, TimeSpan duration, TextWriter log)
+    public static CircuitLoadDriver Start(string dll, Uri baseUrl, int active, int idle, TimeSpan duration, TextWriter log) =>
+        Launch(dll,
+        [
+            "--url", baseUrl.ToString(), "--activas", active.ToString(CultureInfo.InvariantCulture), "--inactivas", idle.ToString(CultureInfo.InvariantCulture),
+            "--segundos", ((int)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture), "--esperar-senal",
+        ], log);
+
+    /// <summary>The driver's `vivo` side of `benchmark vivo`: one page per module, answering each "cambio" with when each showed it.</summary>
+    public static CircuitLoadDriver StartLive(string dll, Uri baseUrl, TextWriter log) => Launch(dll, ["vivo", "--url", baseUrl.ToString()], log);
+
+    private static CircuitLoadDriver Launch(string dll, IEnumerable<string> args, TextWriter log)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -60,13 +70,8 @@ internal sealed class CircuitLoadDriver : IAsyncDisposable
             start.FileName = Nice;
             foreach (var arg in new[] { "-n", "10", DotnetHost() }) start.ArgumentList.Add(arg);
         }
-        foreach (var arg in new[]
-                 {
-                     dll, "--url", baseUrl.ToString(), "--activas", active.ToString(CultureInfo.InvariantCulture),
-                     "--inactivas", idle.ToString(CultureInfo.InvariantCulture),
-                     "--segundos", ((int)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture), "--esperar-senal",
-                 })
-            start.ArgumentList.Add(arg);
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         var driver = new CircuitLoadDriver(new Process { StartInfo = start, EnableRaisingEvents = true });
         driver._process.OutputDataReceived += (_, e) => driver.OnMessage(e.Data);
         driver._process.ErrorDataReceived += (_, e) =>
@@ -102,10 +107,10 @@ internal sealed class CircuitLoadDriver : IAsyncDisposable
         throw new InvalidOperationException($"el conductor del navegador terminó antes de la fase '{phase}'.{ErrorTail()}");
     }
 
-    /// <summary>Lets the driver go on to its next phase.</summary>
-    public async Task SignalAsync()
+    /// <summary>Lets the driver go on to its next phase (or, for `vivo`, tells it what happened: "cambio", "fin").</summary>
+    public async Task SignalAsync(string line = "sigue")
     {
-        await _process.StandardInput.WriteLineAsync("sigue");
+        await _process.StandardInput.WriteLineAsync(line);
         await _process.StandardInput.FlushAsync();
     }
 

@@ -193,6 +193,8 @@ public sealed class CircuitsServer(WebApplication app, Uri baseUrl) : IAsyncDisp
 
     public CircuitTimings Timings { get; } = app.Services.GetRequiredService<CircuitTimings>();
 
+    public IServiceProvider Services => app.Services;
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync(CancellationToken.None);
