@@ -40,6 +40,16 @@ public sealed partial class SincronizacionCuarentenaPage
         _pagina = lector.PositiveInt("page", 1);
         _avisos = lector.Warnings;
         _form = new Formulario { Conjunto = _filtro.Conjunto, Texto = _filtro.Texto };
+        _cambioEnVivo = false;
+        await CargarAsync();
+    }
+
+    // A live change re-reads the list without announcing its count: the status line says it once (issue 13).
+    private bool _cambioEnVivo;
+
+    private async Task CambioEnVivoAsync()
+    {
+        _cambioEnVivo = true;
         await CargarAsync();
     }
 
