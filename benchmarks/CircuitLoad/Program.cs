@@ -4,10 +4,12 @@ using CircuitLoad;
 using Microsoft.Playwright;
 
 // The browser side of `OpenLicitaciones benchmark circuitos`: holds idle pages with live circuits, then runs the active
-// pages' scripted visits; with `vivo` first, the side of `benchmark vivo` (LivePages). One JSON object per line on standard
+// pages' scripted visits; with `vivo` or `kiosco` first, the side of `benchmark vivo` (LivePages) or `benchmark kiosco`
+// (KioskSoak). One JSON object per line on standard
 // output (the protocol), progress in Spanish on standard error.
-var live = args.FirstOrDefault() == "vivo";
-if (LoadOptions.Parse(live ? args[1..] : args, out var problem) is not { } options)
+var mode = args.FirstOrDefault() is "vivo" or "kiosco" ? args[0] : null;
+var portrait = args.Contains("--vertical");
+if (LoadOptions.Parse(mode is null ? args : [.. args[1..].Where(a => a != "--vertical")], out var problem) is not { } options)
 {
     await Console.Error.WriteLineAsync($"Error: {problem}. {LoadOptions.Usage}");
     return 2;
@@ -37,7 +39,8 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
     ],
 });
 
-if (live) return await LivePages.RunAsync(browser, options.BaseUrl);
+if (mode == "vivo") return await LivePages.RunAsync(browser, options.BaseUrl);
+if (mode == "kiosco") return await KioskSoak.RunAsync(browser, options.BaseUrl, options.Seconds, portrait);
 
 var clock = Stopwatch.StartNew();
 var idle = await IdlePages.OpenAsync(browser, options);

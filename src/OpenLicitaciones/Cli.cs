@@ -11,7 +11,7 @@ using OpenLicitaciones.Features.Sync;
 namespace OpenLicitaciones;
 
 /// <summary>
-/// The app's command line (System.CommandLine): `sync`, `users add|list|disable` and `benchmark banco|monitor|circuitos|vivo|vistas|consultas`, each with --help. With no command
+/// The app's command line (System.CommandLine): `sync`, `users add|list|disable` and `benchmark banco|monitor|circuitos|vivo|kiosco|vistas|consultas`, each with --help. With no command
 /// the web dashboard starts and every argument (--urls, --environment …) goes to the web host as it came.
 /// Exit codes: 0 done (or help shown), 1 the work failed, 2 the arguments do not make sense.
 /// </summary>
@@ -44,6 +44,7 @@ public static class Cli
         benchmark.Subcommands.Add(MonitorBenchmark.Create());
         benchmark.Subcommands.Add(CircuitsBenchmark.Create());
         benchmark.Subcommands.Add(LiveBenchmark.Create());
+        benchmark.Subcommands.Add(KioskSoakBenchmark.Create());
         benchmark.Subcommands.Add(ViewsBenchmark.Create());
         benchmark.Subcommands.Add(QueriesBenchmark.Create());
         return benchmark;

@@ -57,6 +57,11 @@ internal sealed class CircuitLoadDriver : IAsyncDisposable
     /// <summary>The driver's `vivo` side of `benchmark vivo`: one page per module, answering each "cambio" with when each showed it.</summary>
     public static CircuitLoadDriver StartLive(string dll, Uri baseUrl, TextWriter log) => Launch(dll, ["vivo", "--url", baseUrl.ToString()], log);
 
+    /// <summary>The driver's `kiosco` side of `benchmark kiosco`: /kiosco on a touch screen for <paramref name="duration"/>.</summary>
+    public static CircuitLoadDriver StartKiosk(string dll, Uri baseUrl, TimeSpan duration, bool portrait, TextWriter log) =>
+        Launch(dll, ["kiosco", "--url", baseUrl.ToString(), "--segundos", ((int)Math.Ceiling(duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
+            .. portrait ? new[] { "--vertical" } : []], log);
+
     private static CircuitLoadDriver Launch(string dll, IEnumerable<string> args, TextWriter log)
     {
         var start = new ProcessStartInfo(DotnetHost())

@@ -111,10 +111,10 @@ public static class CircuitsBenchmark
     }
 
     /// <summary>The app through its composition root on a free loopback port, with the circuit timings registered.</summary>
-    public static async Task<CircuitsServer> StartServerAsync(DatabaseSettings database, CancellationToken ct)
+    public static async Task<CircuitsServer> StartServerAsync(DatabaseSettings database, CancellationToken ct, params string[] settings)
     {
         // Settings as command-line arguments: AddData reads them while the builder is created.
-        var builder = AppComposition.CreateBuilder(["--urls=http://127.0.0.1:0", .. BenchmarkDatabase.AppArguments(database)]);
+        var builder = AppComposition.CreateBuilder(["--urls=http://127.0.0.1:0", .. BenchmarkDatabase.AppArguments(database), .. settings]);
         builder.Services.AddCircuitTimings();
         var app = builder.Build();
         try
