@@ -80,7 +80,7 @@ public static class KioskSoak
         await page.GetByTestId("kiosco-carrusel").TapAsync();
         var explore = page.GetByTestId("kiosco-explorar");
         await Expect(explore).ToBeVisibleAsync(new() { Timeout = 10_000 });
-        var choice = explore.Locator("[aria-pressed]").First;
+        var choice = explore.GetByTestId("kiosco-familia").First;
         if (await choice.CountAsync() > 0) await choice.TapAsync();
         await Expect(page.GetByTestId("kiosco-carrusel")).ToBeVisibleAsync(new() { Timeout = 300_000 });
     }

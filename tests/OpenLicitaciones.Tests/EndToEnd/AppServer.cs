@@ -15,7 +15,16 @@ namespace OpenLicitaciones.Tests.EndToEnd;
 public sealed class AppServer : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ol-e2e-{Guid.NewGuid():N}.db");
+    private readonly IReadOnlyDictionary<string, string> _extra;
     private AppProcess? _app;
+
+    public AppServer() : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A server with settings of its own on top of the usual ones (environment variable names: Section__Key).</summary>
+    // Internal: xunit builds a fixture through its one public constructor.
+    internal AppServer(IReadOnlyDictionary<string, string> extra) => _extra = extra;
 
     public const string PublicBaseUrl = "https://licitaciones.palmira.gov.co";
 
@@ -40,15 +49,20 @@ public sealed class AppServer : IAsyncLifetime
         _app = await AppProcess.StartAsync(Settings(), port);
     }
 
-    private Dictionary<string, string> Settings() => new()
+    private Dictionary<string, string> Settings()
     {
-        ["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}",
-        ["Sync__Source"] = "demo",
-        ["Sync__ScheduleEnabled"] = "false",
-        ["Site__PublicBaseUrl"] = PublicBaseUrl,
-        // Every browser of the run signs in from 127.0.0.1: the per-address limit is tested on its own (IngresoTests).
-        ["Personal__IntentosPorMinuto"] = "1000",
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__OpenLicitaciones"] = $"Data Source={_databasePath}",
+            ["Sync__Source"] = "demo",
+            ["Sync__ScheduleEnabled"] = "false",
+            ["Site__PublicBaseUrl"] = PublicBaseUrl,
+            // Every browser of the run signs in from 127.0.0.1: the per-address limit is tested on its own (IngresoTests).
+            ["Personal__IntentosPorMinuto"] = "1000",
+        };
+        foreach (var (key, value) in _extra) settings[key] = value;
+        return settings;
+    }
 
     public async Task DisposeAsync()
     {

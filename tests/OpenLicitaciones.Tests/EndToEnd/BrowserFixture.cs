@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport.IsPhone,
-            HasTouch = viewport.IsPhone,
+            HasTouch = viewport.IsPhone || viewport.IsTouch,
             Locale = "es-CO",
             TimezoneId = "America/Bogota",
         });
@@ -53,8 +53,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-public sealed record Viewport(string Name, int Width, int Height, bool IsPhone)
+public sealed record Viewport(string Name, int Width, int Height, bool IsPhone, bool IsTouch = false)
 {
     public static readonly Viewport Desktop = new("desktop", 1280, 800, false);
     public static readonly Viewport Phone = new("phone", 390, 844, true);
+    /// <summary>The Feria's touch screens: landscape, and the portrait totem.</summary>
+    public static readonly Viewport Kiosk = new("kiosco", 1920, 1080, false, IsTouch: true);
+    public static readonly Viewport Totem = new("totem", 1080, 1920, false, IsTouch: true);
 }
