@@ -271,8 +271,8 @@ public sealed class KioscoPageTests : ComponentTest
         cut.WaitForAssertion(() => Assert.Equal("indicadores", Activa(cut)));
 
         cut.Find("[data-testid=kiosco-pausa]").Click();
-        Assert.Equal("true", cut.Find("[data-testid=kiosco-pausa]").GetAttribute("aria-pressed"));
-        Assert.Equal("Reanudar", cut.Find("[data-testid=kiosco-pausa]").TextContent.Trim());
+        Assert.Equal("true", cut.Find("[data-testid=kiosco-pausa]").GetAttribute("data-detenido"));
+        Assert.Equal("Reanudar el carrusel", cut.Find("[data-testid=kiosco-pausa]").TextContent.Trim());
         reloj.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal("indicadores", Activa(cut));
         cut.Find("[data-testid=kiosco-pausa]").Click();

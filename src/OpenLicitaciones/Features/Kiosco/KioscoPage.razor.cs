@@ -218,9 +218,9 @@ public sealed partial class KioscoPage
 
     private static string NombreVista(Diapositiva d) => d switch
     {
-        Diapositiva.Indicadores => "Ver cifras",
-        Diapositiva.Oportunidades => "Buscar oportunidades",
-        _ => "Ver mapa de productores",
+        Diapositiva.Indicadores => "Cifras",
+        Diapositiva.Oportunidades => "Oportunidades",
+        _ => "Mapa de productores",
     };
 
     private static string Clave(Diapositiva d) => d switch

@@ -18,8 +18,8 @@ public static class KioscoSeleccion
     /// <summary>How many open calls the carousel shows: big enough to read from two metres, each with its QR.</summary>
     public const int OportunidadesEnCarrusel = 3;
 
-    /// <summary>How many product families the explore screen offers as pictograms.</summary>
-    public const int FamiliasOfrecidas = 8;
+    /// <summary>How many product families the explore screen offers as pictograms: two rows, so every choice fits on one screen.</summary>
+    public const int FamiliasOfrecidas = 6;
 
     /// <summary>
     /// The latest full calendar year (before <paramref name="anioActual"/>) in which a headline figure has a value; a year in
