@@ -4,6 +4,7 @@ using OpenLicitaciones.Features.Admin;
 using OpenLicitaciones.Features.Api;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Indicadores;
+using OpenLicitaciones.Features.Kiosco;
 using OpenLicitaciones.Features.Monitor;
 using OpenLicitaciones.Features.Productores;
 using OpenLicitaciones.Features.Sync;
@@ -24,7 +25,7 @@ public static class AppComposition
         });
         // Serve MudBlazor's and the app's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores().AddIndicadores().AddAdmin();
+        builder.AddData().AddSync(hosted: true).AddShell().AddBanco().AddMonitor().AddProductores().AddIndicadores().AddKiosco().AddAdmin();
         return builder;
     }
 

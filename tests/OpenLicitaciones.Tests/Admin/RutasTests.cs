@@ -80,6 +80,7 @@ public sealed class RutasTests(RutasFixture app) : IClassFixture<RutasFixture>
         new("/indicadores/metodologia", "GET,POST", Acceso.Publico, "/indicadores/metodologia"),
         new("/indicadores/comparar", "GET,POST", Acceso.Publico, "/indicadores/comparar"),
         new("/indicadores/imprimir", "GET,POST", Acceso.Publico, "/indicadores/imprimir"),
+        new("/kiosco", "GET,POST", Acceso.Publico, "/kiosco"),
         new("/error", "GET,POST", Acceso.Publico, "/error"),
         new("/no-encontrado", "GET,POST", Acceso.Publico, "/no-encontrado"),
         new("/health", "GET", Acceso.Publico, "/health"),

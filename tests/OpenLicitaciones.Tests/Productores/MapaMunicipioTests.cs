@@ -195,6 +195,24 @@ public sealed class MapaMunicipioTests : ComponentTest
     }
 
     [Fact]
+    public void A_read_only_map_is_a_picture_without_controls_gestures_or_anything_to_focus()
+    {
+        JSInterop.Mode = JSRuntimeMode.Strict; // any call to the gesture module would fail the render
+
+        var cut = Render<MapaMunicipio>(p => p.Add(x => x.Marcadores, Marcadores).Add(x => x.SoloLectura, true));
+
+        Assert.Empty(cut.FindAll("button"));
+        Assert.Empty(cut.FindAll("[tabindex]"));
+        Assert.Empty(cut.FindAll(".mapa-ayuda"));
+        var marcadores = cut.FindAll("[data-testid=mapa-marcador]");
+        Assert.Equal(["a1", "a2"], marcadores.Select(m => m.GetAttribute("data-id")));
+        Assert.All(marcadores, m => Assert.Equal(("img", null), (m.GetAttribute("role"), m.GetAttribute("aria-pressed"))));
+        Assert.Equal("Asociación Uno: Hortalizas: 4 t por mes", marcadores[0].GetAttribute("aria-label"));
+        Assert.Equal(43, cut.FindAll("[data-testid=mapa-lugar]").Count);
+        Assert.Empty(JSInterop.Invocations);
+    }
+
+    [Fact]
     public void A_blocked_script_leaves_the_map_working_with_its_buttons()
     {
         Services.AddSingleton<IJSRuntime>(new ScriptBloqueado());

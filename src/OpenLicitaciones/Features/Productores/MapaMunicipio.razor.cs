@@ -34,6 +34,12 @@ public sealed partial class MapaMunicipio
     /// </summary>
     [Parameter] public EventCallback<PuntoMapa> OnMarcarPunto { get; set; }
 
+    /// <summary>
+    /// A picture only, e.g. on the kiosk's carousel: no zoom or pan controls, no gestures, markers that cannot be selected
+    /// (nothing on it takes focus or a touch).
+    /// </summary>
+    [Parameter] public bool SoloLectura { get; set; }
+
     /// <summary>What the markers' colours mean, shown under the map after the places' own entries.</summary>
     [Parameter] public IReadOnlyList<EntradaLeyenda> Leyenda { get; set; } = [];
 
@@ -73,7 +79,7 @@ public sealed partial class MapaMunicipio
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
+        if (!firstRender || SoloLectura) return;
         // Gestures are an extra: without JavaScript (prerendering, tests, a blocked script) the buttons and keys still work.
         try
         {
