@@ -157,7 +157,10 @@ public sealed class AppProcess : IAsyncDisposable
         while (clock.Elapsed < StartTimeout)
         {
             if (_process.HasExited)
+            {
+                _process.WaitForExit(); // without a timeout it also waits until the redirected output has been read to its end
                 throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before answering /health.\n{Output}");
+            }
             try
             {
                 using var response = await client.GetAsync("/health");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using OpenLicitaciones.Components;
+using OpenLicitaciones.Components.Listing;
 using OpenLicitaciones.Features.Banco;
 using OpenLicitaciones.Features.Indicadores;
 using OpenLicitaciones.Features.Productores;
@@ -49,7 +50,9 @@ public sealed partial class KioscoPage
     private bool _explorando;
     private Diapositiva _vista = Diapositiva.Oportunidades;
     private FiltroKiosco _filtro = FiltroKiosco.Ninguno;
-    private IReadOnlyList<OportunidadActual> _resultados = [];
+    // What a visitor reads does not move under their finger: new rows wait for «mostrar» (ListaEstable).
+    private readonly ListaEnVivo<OportunidadActual> _lista = new(r => r.Oportunidad.Id);
+    private IReadOnlyList<OportunidadActual> Resultados => _lista.Filas ?? [];
     private int _mostrados = PorPagina;
     private string? _abierta;
     private int _sesion;
@@ -62,7 +65,7 @@ public sealed partial class KioscoPage
 
     private bool Rotando => !_explorando && !_enFoco && !_detenido && _diapositivas.Count > 1;
 
-    private string Conteo => _resultados.Count switch
+    private string Conteo => Resultados.Count switch
     {
         0 => "Ninguna oportunidad",
         1 => "1 oportunidad",
@@ -79,7 +82,11 @@ public sealed partial class KioscoPage
         Programar();
     }
 
-    private async Task CargarAsync()
+    private Task CambioEnVivoAsync() => CargarAsync(enVivo: true);
+
+    private async Task CargarAsync() => await CargarAsync(enVivo: false);
+
+    private async Task CargarAsync(bool enVivo)
     {
         _ahora = ColombiaTime.Now(Time);
         _todas = await Banco.GetAsync();
@@ -93,7 +100,9 @@ public sealed partial class KioscoPage
         _meses = KioscoSeleccion.Meses(_ahora);
         _diapositivas = KioscoSeleccion.Diapositivas(_recientes.Count, _productores.Count(p => p.Ubicado));
         if (_actual >= _diapositivas.Count) _actual = 0;
-        _resultados = _filtro.Aplicar(_todas, _ahora);
+        var resultados = _filtro.Aplicar(_todas, _ahora);
+        if (enVivo && _explorando) _lista.Recibir(resultados);
+        else _lista.Mostrar(resultados);
         _cargado = true;
         // The slides may have changed in number; a visitor's idle countdown is theirs and is left alone.
         if (!_explorando) Programar();
@@ -193,13 +202,19 @@ public sealed partial class KioscoPage
     {
         (_filtro, _abierta, _mostrados) = (filtro, null, PorPagina);
         _ahora = ColombiaTime.Now(Time);
-        _resultados = filtro.Aplicar(_todas, _ahora);
+        _lista.Mostrar(filtro.Aplicar(_todas, _ahora));
         Programar();
     }
 
     private void Abrir(string id)
     {
         _abierta = _abierta == id ? null : id;
+        Programar();
+    }
+
+    private void MostrarEnEspera()
+    {
+        _lista.MostrarEnEspera();
         Programar();
     }
 
