@@ -37,6 +37,7 @@ public sealed class PageGalleryTests(AppServer server, BrowserFixture browser)
         ("indicadores-metodologia", "/indicadores/metodologia", 200),
         ("indicadores-comparar", "/indicadores/comparar?a=2024&b=2025", 200),
         ("indicadores-imprimir", "/indicadores/imprimir?anio=2025", 200),
+        ("kiosco", "/kiosco", 200), // made for the Feria's touch screens (KioscoTests); still readable and accessible anywhere
         ("pagina-no-encontrada", "/pagina-que-no-existe", 404),
         ("no-encontrado", "/no-encontrado", 200),
         ("error", "/error", 200),
