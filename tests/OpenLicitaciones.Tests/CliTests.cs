@@ -48,7 +48,7 @@ public sealed class CliTests
     [InlineData(new[] { "sync", "--verbose" }, "Error: opción desconocida --verbose. uso: OpenLicitaciones sync [--dataset <id>] [--source <demo|socrata>] [--base-url <url>] [--database <ruta>] [--entity-nit <nit>]")]
     [InlineData(new[] { "sync", "todo" }, "Error: argumento inesperado 'todo'. uso: OpenLicitaciones sync")]
     [InlineData(new[] { "benchmark", "banco", "--lines" }, "Error: falta el valor de --lines. uso: OpenLicitaciones benchmark banco [--lines <n ≥ 1>] [--runs <n ≥ 1>]")]
-    [InlineData(new[] { "benchmark", "--provider", "oracle" }, "Error: --provider debe ser sqlite o postgresql, no 'oracle'. uso: OpenLicitaciones benchmark banco|monitor|circuitos|vistas|consultas [--scale <entity|department|national>] [--entidades <n ≥ 0>] [--provider <sqlite|postgresql>] [--connection <cadena>] [--json <archivo>] [--circuitos <n ≥ 0>]")]
+    [InlineData(new[] { "benchmark", "--provider", "oracle" }, "Error: --provider debe ser sqlite o postgresql, no 'oracle'. uso: OpenLicitaciones benchmark banco|monitor|circuitos|vivo|kiosco|vistas|consultas [--scale <entity|department|national>] [--entidades <n ≥ 0>] [--provider <sqlite|postgresql>] [--connection <cadena>] [--json <archivo>] [--circuitos <n ≥ 0>]")]
     [InlineData(new[] { "benchmark", "circuitos", "--activas", "21" },
         "Error: --activas debe ser como mucho 20, no 21. uso: OpenLicitaciones benchmark circuitos [--activas <n ≥ 1>] [--inactivas <n ≥ 0>] [--segundos <n ≥ 5>]")]
     [InlineData(new[] { "benchmark", "vistas" }, "Error: falta --connection. uso: OpenLicitaciones benchmark vistas [--provider <sqlite|postgresql>] [--connection <cadena>] [--json <archivo>]")]
