@@ -47,7 +47,9 @@ public sealed class KioscoPageTests : ComponentTest
     private static string Activa(IRenderedComponent<KioscoPage> cut) =>
         cut.Find("[data-testid=kiosco-diapositiva][data-activa=true]").GetAttribute("data-diapositiva")!;
 
-    private static void Tocar(IRenderedComponent<KioscoPage> cut) => cut.Find("[data-testid=kiosco]").PointerDown();
+    // The awaited forms of bunit's events: the synchronous ones return before the handler has run when the renderer is
+    // still busy (the page's data-status child loads by itself), and the next check would read the screen before the touch.
+    private static Task TocarAsync(IRenderedComponent<KioscoPage> cut) => cut.Find("[data-testid=kiosco]").PointerDownAsync(new());
 
     private static IEnumerable<string?> Ids(IRenderedComponent<KioscoPage> cut, string testId) =>
         cut.FindAll($"[data-testid={testId}]").Select(e => e.GetAttribute("data-id"));
@@ -94,7 +96,7 @@ public sealed class KioscoPageTests : ComponentTest
         await using var _ = app;
         var cut = await AbrirAsync();
 
-        Tocar(cut);
+        await TocarAsync(cut);
 
         Assert.Empty(cut.FindAll("[data-testid=kiosco-carrusel]"));
         Assert.Equal("explorar", cut.Find("[data-testid=kiosco]").GetAttribute("data-modo"));
@@ -117,27 +119,27 @@ public sealed class KioscoPageTests : ComponentTest
         var (app, _) = await IniciarAsync(testDb);
         await using var __ = app;
         var cut = await AbrirAsync();
-        Tocar(cut);
+        await TocarAsync(cut);
 
-        cut.Find("[data-testid=kiosco-familia][data-familia='4713']").Click();
+        await cut.Find("[data-testid=kiosco-familia][data-familia='4713']").ClickAsync(new());
         Assert.Equal("true", cut.Find("[data-testid=kiosco-familia][data-familia='4713']").GetAttribute("aria-pressed"));
         Assert.Equal(["K-aseo"], Ids(cut, "kiosco-resultado"));
         Assert.Equal("1 oportunidad", cut.Find("[data-testid=kiosco-conteo]").TextContent);
-        cut.Find("[data-testid=kiosco-familia][data-familia='4713']").Click(); // again: cleared
+        await cut.Find("[data-testid=kiosco-familia][data-familia='4713']").ClickAsync(new()); // again: cleared
         Assert.Equal(5, cut.FindAll("[data-testid=kiosco-resultado]").Count);
 
-        cut.Find("[data-testid=kiosco-mes][data-mes='2026-12']").Click();
+        await cut.Find("[data-testid=kiosco-mes][data-mes='2026-12']").ClickAsync(new());
         Assert.Equal(["K-aseo", "K-cafe"], Ids(cut, "kiosco-resultado"));
-        cut.Find("[data-testid=kiosco-pequenas]").Click();
+        await cut.Find("[data-testid=kiosco-pequenas]").ClickAsync(new());
         Assert.Equal(["K-aseo"], Ids(cut, "kiosco-resultado")); // K-cafe is a direct contract
         Assert.Equal("true", cut.Find("[data-testid=kiosco-pequenas]").GetAttribute("aria-pressed"));
-        cut.Find("[data-testid=kiosco-alimentos]").Click();
+        await cut.Find("[data-testid=kiosco-alimentos]").ClickAsync(new());
 
         Assert.Empty(cut.FindAll("[data-testid=kiosco-resultado]"));
         var vacio = cut.Find("[data-testid=kiosco-vacio]");
         Assert.Equal("No hay oportunidades con estas opciones.", vacio.QuerySelector("p")!.TextContent.Trim());
         Assert.Equal(3, Presionados(cut).Count());
-        vacio.QuerySelector("[data-testid=kiosco-limpiar]")!.Click();
+        await vacio.QuerySelector("[data-testid=kiosco-limpiar]")!.ClickAsync(new());
 
         Assert.Equal(5, cut.FindAll("[data-testid=kiosco-resultado]").Count);
         Assert.Empty(Presionados(cut));
@@ -167,10 +169,10 @@ public sealed class KioscoPageTests : ComponentTest
         Assert.Equal("Código QR para abrir el indicador «Proveedores nuevos» en su celular", codigos[1].GetAttribute("alt"));
         Assert.Empty(cut.FindAll("[data-testid=kiosco-qr-no-disponible]"));
 
-        Tocar(cut);
+        await TocarAsync(cut);
         Assert.Equal([.. new[] { "K-abierta", "K-abierta2", "K-aseo", "K-cafe", "K-papel" }.Select(id => $"{Publica}/licitaciones/{id}"), $"{Publica}/licitaciones"],
             cut.FindAll("[data-testid=kiosco-qr]").Select(c => c.GetAttribute("data-url")));
-        cut.Find("[data-testid=kiosco-familia][data-familia='4713']").Click();
+        await cut.Find("[data-testid=kiosco-familia][data-familia='4713']").ClickAsync(new());
         Assert.Equal($"{Publica}/licitaciones?familia=4713", cut.FindAll("[data-testid=kiosco-qr]")[^1].GetAttribute("data-url"));
     }
 
@@ -195,13 +197,13 @@ public sealed class KioscoPageTests : ComponentTest
         var (app, reloj) = await IniciarAsync(testDb);
         await using var _ = app;
         var cut = await AbrirAsync();
-        Tocar(cut);
-        cut.Find("[data-testid=kiosco-familia][data-familia='4713']").Click();
-        cut.Find("[data-testid=kiosco-resultado][data-id=K-aseo] [data-testid=kiosco-mas]").Click();
+        await TocarAsync(cut);
+        await cut.Find("[data-testid=kiosco-familia][data-familia='4713']").ClickAsync(new());
+        await cut.Find("[data-testid=kiosco-resultado][data-id=K-aseo] [data-testid=kiosco-mas]").ClickAsync(new());
         Assert.Equal("true", cut.Find("[data-testid=kiosco-mas]").GetAttribute("aria-expanded"));
 
         reloj.Advance(TimeSpan.FromSeconds(89));
-        Tocar(cut); // a touch at 89 s starts the count again
+        await TocarAsync(cut); // a touch at 89 s starts the count again
         reloj.Advance(TimeSpan.FromSeconds(89));
         Assert.Single(cut.FindAll("[data-testid=kiosco-explorar]"));
         Assert.Single(Presionados(cut));
@@ -209,7 +211,7 @@ public sealed class KioscoPageTests : ComponentTest
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=kiosco-carrusel]")));
         Assert.Equal("indicadores", Activa(cut));
-        Tocar(cut);
+        await TocarAsync(cut);
         Assert.Empty(Presionados(cut));
         Assert.Empty(cut.FindAll("[aria-expanded=true]"));
         Assert.Equal(5, cut.FindAll("[data-testid=kiosco-resultado]").Count);
@@ -223,11 +225,11 @@ public sealed class KioscoPageTests : ComponentTest
         var (app, reloj) = await IniciarAsync(testDb);
         await using var _ = app;
         var cut = await AbrirAsync();
-        Tocar(cut);
-        cut.Find("[data-testid=kiosco-vista][data-vista=mapa]").Click();
+        await TocarAsync(cut);
+        await cut.Find("[data-testid=kiosco-vista][data-vista=mapa]").ClickAsync(new());
         Assert.NotEmpty(cut.FindAll("[data-testid=kiosco-explorar] [data-testid=mapa]"));
 
-        cut.Find("[data-testid=kiosco-inicio]").Click();
+        await cut.Find("[data-testid=kiosco-inicio]").ClickAsync(new());
 
         cut.WaitForAssertion(() => Assert.Equal("indicadores", Activa(cut)));
         reloj.Advance(TimeSpan.FromSeconds(10));
@@ -243,12 +245,12 @@ public sealed class KioscoPageTests : ComponentTest
         var cut = await AbrirAsync();
         Assert.Equal("off", cut.Find(".kiosco-diapositivas").GetAttribute("aria-live"));
 
-        cut.Find("[data-testid=kiosco-carrusel]").FocusIn();
+        await cut.Find("[data-testid=kiosco-carrusel]").FocusInAsync(new());
         reloj.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal("indicadores", Activa(cut));
         Assert.Equal("polite", cut.Find(".kiosco-diapositivas").GetAttribute("aria-live"));
 
-        cut.Find("[data-testid=kiosco-carrusel]").FocusOut();
+        await cut.Find("[data-testid=kiosco-carrusel]").FocusOutAsync(new());
         reloj.Advance(TimeSpan.FromSeconds(10));
         cut.WaitForAssertion(() => Assert.Equal("oportunidades", Activa(cut)));
     }
@@ -261,7 +263,7 @@ public sealed class KioscoPageTests : ComponentTest
         await using var _ = app;
         var cut = await AbrirAsync();
 
-        cut.FindAll("[data-testid=kiosco-punto]")[2].Click();
+        await cut.FindAll("[data-testid=kiosco-punto]")[2].ClickAsync(new());
         Assert.Equal("mapa", Activa(cut));
         Assert.Equal([null, null, "true"], cut.FindAll("[data-testid=kiosco-punto]").Select(p => p.GetAttribute("aria-current")));
         Assert.Empty(cut.FindAll("[data-testid=kiosco-explorar]"));
@@ -270,12 +272,12 @@ public sealed class KioscoPageTests : ComponentTest
         reloj.Advance(TimeSpan.FromSeconds(1));
         cut.WaitForAssertion(() => Assert.Equal("indicadores", Activa(cut)));
 
-        cut.Find("[data-testid=kiosco-pausa]").Click();
+        await cut.Find("[data-testid=kiosco-pausa]").ClickAsync(new());
         Assert.Equal("true", cut.Find("[data-testid=kiosco-pausa]").GetAttribute("data-detenido"));
         Assert.Equal("Reanudar el carrusel", cut.Find("[data-testid=kiosco-pausa]").TextContent.Trim());
         reloj.Advance(TimeSpan.FromSeconds(20));
         Assert.Equal("indicadores", Activa(cut));
-        cut.Find("[data-testid=kiosco-pausa]").Click();
+        await cut.Find("[data-testid=kiosco-pausa]").ClickAsync(new());
         reloj.Advance(TimeSpan.FromSeconds(10));
         cut.WaitForAssertion(() => Assert.Equal("oportunidades", Activa(cut)));
     }
