@@ -55,7 +55,6 @@ public sealed partial class BancoPage
     private IReadOnlyList<(string Value, string Label)> _units = [];
     private DateTime? _lastVisit;
     private int _page = 1;
-    private int _skip;
 
     private bool _moreFilters;
 
@@ -65,7 +64,8 @@ public sealed partial class BancoPage
 
     private void ToggleMoreFilters() => _moreFilters = !_moreFilters;
 
-    private int PageCount => PageWindow.For(_page, PageSize, Filas?.Count ?? 0).PageCount;
+    /// <summary>The page asked for in the URL, kept within the list as it is now (it may have shrunk live).</summary>
+    private PageWindow Ventana => PageWindow.For(_page, PageSize, Filas?.Count ?? 0);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -82,26 +82,14 @@ public sealed partial class BancoPage
         _form = FormModel.From(_filter);
         _moreFilters = ActiveMoreFilters > 0;
         _lista.Mostrar(await LoadAsync());
-        Paginar();
     }
 
     private async Task CambioEnVivoAsync()
     {
         if (_lista.Recibir(await LoadAsync())) Aviso.Detalle(FilasNuevas.Aviso(_lista.Nuevas, "oportunidad nueva", "oportunidades nuevas"));
-        Paginar();
     }
 
-    private void MostrarEnEspera()
-    {
-        _lista.MostrarEnEspera();
-        Paginar();
-    }
-
-    private void Paginar()
-    {
-        var window = PageWindow.For(_page, PageSize, Filas!.Count);
-        (_page, _skip) = (window.Page, window.Skip);
-    }
+    private void MostrarEnEspera() => _lista.MostrarEnEspera();
 
     /// <summary>Reads the current data for the filter, and the choices the filter form offers.</summary>
     private async Task<IReadOnlyList<OportunidadActual>> LoadAsync()

@@ -38,11 +38,11 @@ public sealed partial class MonitorPage
     private IReadOnlyList<ResumenProveedor>? Filas => _lista.Filas;
     private IReadOnlyList<Alerta> _alertas = [];
     private int _page = 1;
-    private int _skip;
 
     private int CurrentYear => ColombiaTime.Now(Time).Year;
     private IEnumerable<int> Years => Enumerable.Range(CurrentYear - 9, 10).Reverse();
-    private int PageCount => PageWindow.For(_page, PageSize, Filas?.Count ?? 0).PageCount;
+    /// <summary>The page asked for in the URL, kept within the list as it is now (it may have shrunk live).</summary>
+    private PageWindow Ventana => PageWindow.For(_page, PageSize, Filas?.Count ?? 0);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -57,26 +57,14 @@ public sealed partial class MonitorPage
         _warnings = reader.Warnings;
         _form = FormModel.From(_filter);
         _lista.Mostrar(await LoadAsync());
-        Paginar();
     }
 
     private async Task CambioEnVivoAsync()
     {
         if (_lista.Recibir(await LoadAsync())) Aviso.Detalle(FilasNuevas.Aviso(_lista.Nuevas, "proveedor más", "proveedores más"));
-        Paginar();
     }
 
-    private void MostrarEnEspera()
-    {
-        _lista.MostrarEnEspera();
-        Paginar();
-    }
-
-    private void Paginar()
-    {
-        var window = PageWindow.For(_page, PageSize, Filas!.Count);
-        (_page, _skip) = (window.Page, window.Skip);
-    }
+    private void MostrarEnEspera() => _lista.MostrarEnEspera();
 
     /// <summary>Reads the current data for the filter; the alerts are not a list being read and follow at once.</summary>
     private async Task<IReadOnlyList<ResumenProveedor>> LoadAsync()
@@ -92,7 +80,7 @@ public sealed partial class MonitorPage
         return Task.CompletedTask;
     }
 
-    private IEnumerable<ResumenProveedor> PageRows => Filas?.Skip(_skip).Take(PageSize) ?? [];
+    private IEnumerable<ResumenProveedor> PageRows => Filas?.Skip(Ventana.Skip).Take(PageSize) ?? [];
 
     private string AriaSort(string field) => Direction(field) switch
     {
