@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Lighthouse 12 (mobile profile: simulated slow 4G, a 4x slower CPU) on every public page of the built app, in Debian's
 # chromium, as a visitor on a cheap phone meets them (issue 14). Not part of the test command: it needs the npm
-# registry and a few minutes. Prints the table, writes it to artifacts/lighthouse/tabla.md (and the numbers beside it).
+# registry and a few minutes. Prints the table, writes it to artifacts/lighthouse/tabla.md (the numbers beside it, each page's whole report in informes/).
 #   scripts/lighthouse.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 command -v chromium >/dev/null || { echo "Falta chromium: sudo apt-get install -y chromium (o ./test.sh, que lo instala)." >&2; exit 1; }
 
-dotnet build src/OpenLicitaciones -c Release --nologo -v quiet
+work="$(mktemp -d)"
+# Published, as a server runs it: only publish output has the Brotli files and the year-long cache headers of the
+# fingerprinted assets (a build's are stored-only gzip with no-cache, for quick rebuilds).
+dotnet publish src/OpenLicitaciones -c Release -o "$work/app" --nologo -v quiet
 (cd benchmarks/lighthouse && npm ci --no-audit --no-fund --silent)
 
-work="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
 ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production \
   ConnectionStrings__OpenLicitaciones="Data Source=$work/lighthouse.db" Sync__ScheduleEnabled=false \
   Site__PublicBaseUrl="https://licitaciones.palmira.gov.co" \
-  timeout 1800 src/OpenLicitaciones/bin/Release/net10.0/OpenLicitaciones --urls "$base" > "$work/app.log" 2>&1 &
+  timeout 1800 "$work/app/OpenLicitaciones" --urls "$base" > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 180); do
@@ -36,4 +38,4 @@ CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse/run.mjs "$base" \
   "Inicio=/" "Banco=/licitaciones" "Banco filtrado=/licitaciones?pae=true&estado=planeado" \
   "Oportunidad=/licitaciones/$oportunidad" "Monitor=/proveedores" "Proveedor=/proveedores/$proveedor" \
   "Capacidad productiva=/capacidad" "Indicadores=/indicadores" "Kiosco=/kiosco" \
-  --json artifacts/lighthouse/resultados.json | tee artifacts/lighthouse/tabla.md
+  --json artifacts/lighthouse/resultados.json --reports artifacts/lighthouse/informes | tee artifacts/lighthouse/tabla.md

@@ -1,6 +1,6 @@
 // Lighthouse 12, its default mobile profile (simulated slow 4G, a 4× slower CPU), on each page given, in Debian's
 // Chromium. Prints one Markdown table; `--json <file>` also keeps the numbers. Used by scripts/lighthouse.sh.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -8,8 +8,12 @@ const args = process.argv.slice(2);
 const base = args[0];
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : null;
+// `--reports <dir>` keeps each page's whole Lighthouse report, to see which request or element costs what.
+const reportsAt = args.indexOf('--reports');
+const reportsDir = reportsAt >= 0 ? args[reportsAt + 1] : null;
+const firstOption = [jsonAt, reportsAt].filter(i => i >= 0).sort((a, b) => a - b)[0];
 // Each page is "Name=/path?query": split at the first "=" only, the query has its own.
-const pages = args.slice(1, jsonAt >= 0 ? jsonAt : undefined).map(p => {
+const pages = args.slice(1, firstOption).map(p => {
   const at = p.indexOf('=');
   return { name: p.slice(0, at), path: p.slice(at + 1) };
 });
@@ -32,6 +36,10 @@ try {
       transferBytes: audit('total-byte-weight'),
       runtimeError: lhr.runtimeError?.message ?? null,
     });
+    if (reportsDir) {
+      await mkdir(reportsDir, { recursive: true });
+      await writeFile(`${reportsDir}/${page.name.replaceAll(' ', '-').toLowerCase()}.json`, JSON.stringify(lhr));
+    }
     process.stderr.write(`lighthouse: ${page.name} ${rows.at(-1).performance}\n`);
   }
 } finally {
