@@ -2,7 +2,7 @@
 # Lighthouse 12 (mobile profile: simulated slow 4G, a 4x slower CPU) on every public page of the built app, in Debian's
 # chromium, as a visitor on a cheap phone meets them (issue 14). Not part of the test command: it needs the npm
 # registry and a few minutes. Prints the table, writes it to artifacts/lighthouse/tabla.md (the numbers beside it, each page's whole report in informes/).
-#   scripts/lighthouse.sh
+#   scripts/lighthouse.sh            (LIGHTHOUSE_RUNS=1 for a quick look; the table shows the median of 3 runs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -33,9 +33,12 @@ first_id() { curl -fs "$base$1" | python3 -c 'import json,sys,urllib.parse; prin
 oportunidad="$(first_id '/api/v1/licitaciones?estado=contratado&orden=-valor&pageSize=1')"
 proveedor="$(first_id '/api/v1/monitor/proveedores?orden=-valorContratado&pageSize=1')"
 
+pages=("Inicio=/" "Banco=/licitaciones" "Banco filtrado=/licitaciones?pae=true&estado=planeado"
+  "Oportunidad=/licitaciones/$oportunidad" "Monitor=/proveedores" "Proveedor=/proveedores/$proveedor"
+  "Capacidad productiva=/capacidad" "Indicadores=/indicadores" "Kiosco=/kiosco")
+# The server's first answers compile its code: warm it, so no page pays for that and the table is the same every time.
+for page in "${pages[@]}"; do for _ in 1 2; do curl -fs -o /dev/null "$base${page#*=}"; done; done
+
 mkdir -p artifacts/lighthouse
-CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse/run.mjs "$base" \
-  "Inicio=/" "Banco=/licitaciones" "Banco filtrado=/licitaciones?pae=true&estado=planeado" \
-  "Oportunidad=/licitaciones/$oportunidad" "Monitor=/proveedores" "Proveedor=/proveedores/$proveedor" \
-  "Capacidad productiva=/capacidad" "Indicadores=/indicadores" "Kiosco=/kiosco" \
+CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse/run.mjs "$base" "${pages[@]}" --runs "${LIGHTHOUSE_RUNS:-3}" \
   --json artifacts/lighthouse/resultados.json --reports artifacts/lighthouse/informes | tee artifacts/lighthouse/tabla.md

@@ -10,6 +10,7 @@ public static class ShellRegistration
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpHardening();
+        builder.Services.AddCompresion();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<AvisoEnVivo>();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section))
@@ -22,6 +23,7 @@ public static class ShellRegistration
     public static WebApplication UseShell(this WebApplication app)
     {
         app.UseHttpHardening();
+        app.UseCompresion();
         var colombia = new[] { new CultureInfo("es-CO") };
         app.UseRequestLocalization(o =>
         {

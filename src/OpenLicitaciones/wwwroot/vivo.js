@@ -20,12 +20,6 @@
         }
     };
 
-    const recordar = raiz => {
-        if (raiz.nodeType !== Node.ELEMENT_NODE) return;
-        if (raiz.matches("[data-vivo]")) vistos.set(raiz, raiz.textContent);
-        for (const e of raiz.querySelectorAll("[data-vivo]")) vistos.set(e, e.textContent);
-    };
-
     const destacar = e => {
         e.classList.remove("vivo-cambio");
         void e.offsetWidth; // restart the animation when a figure changes twice in a row
@@ -34,21 +28,21 @@
         e._vivo = setTimeout(() => e.classList.remove("vivo-cambio"), 2000);
     };
 
-    new MutationObserver(cambios => {
-        const revisar = new Set();
-        for (const c of cambios) {
-            for (const n of c.addedNodes) recordar(n);
-            const el = (c.target.nodeType === Node.TEXT_NODE ? c.target.parentElement : c.target)?.closest?.("[data-vivo]");
-            if (el) revisar.add(el);
-        }
-        for (const el of revisar) {
+    // One pass over the few marked figures per batch of changes, whatever the batch holds: when the circuit first
+    // draws a page it inserts a thousand nodes, and looking inside each of them cost a phone tens of milliseconds.
+    // A figure seen for the first time is only remembered; one whose text changed in place flashes.
+    const revisar = () => {
+        for (const el of document.querySelectorAll("[data-vivo]")) {
             const antes = vistos.get(el);
-            vistos.set(el, el.textContent);
-            if (antes !== undefined && antes !== el.textContent) destacar(el);
+            const ahora = el.textContent;
+            vistos.set(el, ahora);
+            if (antes !== undefined && antes !== ahora) destacar(el);
         }
-    }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    };
 
-    recordar(document.documentElement);
+    new MutationObserver(revisar).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+
+    revisar();
     tick();
     setInterval(tick, 1000);
 })();

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -63,5 +65,64 @@ public sealed class HttpTests(AppServer server, BrowserFixture browser)
         await Expect(page.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
 
         Assert.True(problems.Count == 0, "The browser reported errors or CSP violations:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Public_pages_travel_compressed_and_staff_pages_do_not()
+    {
+        using var client = RawClient();
+
+        foreach (var path in new[] { "/", "/licitaciones", "/proveedores", "/api/v1/licitaciones?pageSize=5" })
+        {
+            using var response = await client.SendAsync(Get(path, "br, gzip"));
+            Assert.True(response.Content.Headers.ContentEncoding.Contains("br"), $"{path} should arrive in Brotli, it came as «{string.Join(",", response.Content.Headers.ContentEncoding)}».");
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        }
+        using (var gzip = await client.SendAsync(Get("/licitaciones", "gzip")))
+        {
+            Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+            await using var unzipped = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+            Assert.Contains("Banco de Licitaciones Abiertas", await new StreamReader(unzipped).ReadToEndAsync());
+        }
+        // BREACH: the staff sign-in carries an antiforgery token next to what the visitor typed.
+        using var ingreso = await client.SendAsync(Get("/cuenta/ingresar", "br, gzip"));
+        Assert.Empty(ingreso.Content.Headers.ContentEncoding);
+        Assert.Contains("__RequestVerificationToken", await ingreso.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_load_the_apps_trimmed_copy_of_mudblazor_compressed_and_their_scripts_deferred()
+    {
+        using var client = RawClient();
+        var html = await client.GetStringAsync("/proveedores");
+
+        Assert.DoesNotContain("_content/MudBlazor/", html);
+        var estilos = Regex.Match(html, @"href=""(mudblazor/mudblazor\.[a-z0-9]+\.css)""");
+        Assert.True(estilos.Success, "The page should link the fingerprinted mudblazor/mudblazor.{hash}.css.");
+        var scripts = Regex.Matches(html, @"<script[^>]*>").Select(m => m.Value).ToList();
+        Assert.Equal(4, scripts.Count);
+        Assert.All(scripts, s => Assert.Contains(" defer", s));
+        Assert.Contains("mudblazor/mudblazor.", scripts[1]);
+
+        using var css = await client.SendAsync(Get("/" + estilos.Groups[1].Value, "gzip"));
+        Assert.Equal(["gzip"], css.Content.Headers.ContentEncoding);
+        await using var unzipped = new GZipStream(await css.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        var recortada = await new StreamReader(unzipped).ReadToEndAsync();
+        var completa = await client.GetStringAsync("/_content/MudBlazor/MudBlazor.min.css");
+        Assert.True(recortada.Length < completa.Length * 0.6, $"Trimmed {recortada.Length:N0} of {completa.Length:N0} characters: expected well under two thirds.");
+        Assert.Contains(".mud-button-root", recortada);
+        Assert.Contains(".mud-table-cell", recortada);
+        Assert.DoesNotContain(".mud-fab", recortada);
+        Assert.StartsWith("/*!", recortada.TrimStart('\uFEFF'));
+    }
+
+    private HttpClient RawClient() =>
+        new(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static HttpRequestMessage Get(string path, string acceptEncoding)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return request;
     }
 }

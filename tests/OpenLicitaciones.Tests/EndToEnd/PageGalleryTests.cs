@@ -1,13 +1,16 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Playwright;
+using OpenLicitaciones.Build;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenLicitaciones.Tests.EndToEnd;
 
 /// <summary>
-/// Every page of the app, on desktop and phone: axe-core's WCAG 2.1 A and AA rules find nothing, and a full-page
-/// screenshot lands in artifacts/screenshots/pages/ so people can compare the look before and after a change.
+/// Every page of the app, on desktop and phone: axe-core's WCAG 2.1 A and AA rules find nothing, the app's trimmed copy
+/// of MudBlazor's stylesheet keeps every rule whose classes the page's elements carry, and a full-page screenshot lands
+/// in artifacts/screenshots/pages/ so people can compare the look before and after a change.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class PageGalleryTests(AppServer server, BrowserFixture browser)
@@ -70,6 +73,26 @@ public sealed class PageGalleryTests(AppServer server, BrowserFixture browser)
         await Screenshots.SavePageAsync(page, name, viewport);
 
         await page.AssertNoAxeViolationsAsync(path, viewport);
+        var clases = (await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('[class]')].flatMap(e => [...e.classList]))]")).ToHashSet();
+        var sinRegla = (await SelectoresQuitadosAsync()).Where(s => s.Clases.All(clases.Contains)).Select(s => s.Selector).ToList();
+        Assert.True(sinRegla.Count == 0,
+            $"{path}: the trimmed MudBlazor stylesheet lost rules this page's classes match: {string.Join(" | ", sinRegla.Take(20))} (see build/RecorteMudBlazor.cs).");
+    }
+
+    private static Task<List<(string Selector, IReadOnlyList<string> Clases)>>? _selectoresQuitados;
+
+    /// <summary>Selectors of MudBlazor's whole stylesheet, with classes, that the app's trimmed copy left out.</summary>
+    private Task<List<(string Selector, IReadOnlyList<string> Clases)>> SelectoresQuitadosAsync() => _selectoresQuitados ??= CalcularAsync();
+
+    private async Task<List<(string Selector, IReadOnlyList<string> Clases)>> CalcularAsync()
+    {
+        using var client = server.CreateClient();
+        var html = await client.GetStringAsync("/");
+        var enlace = Regex.Match(html, @"href=""(mudblazor/mudblazor\.[a-z0-9]+\.css)""");
+        Assert.True(enlace.Success, "Pages should link the trimmed mudblazor/mudblazor.{hash}.css.");
+        var recortada = RecorteCss.Selectores(await client.GetStringAsync("/" + enlace.Groups[1].Value)).Select(s => s.Selector).ToHashSet();
+        return RecorteCss.Selectores(await client.GetStringAsync("/_content/MudBlazor/MudBlazor.min.css"))
+            .Where(s => s.Clases.Count > 0 && !recortada.Contains(s.Selector)).ToList();
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace OpenLicitaciones.Features.Monitor;
 
 public sealed partial class MonitorPage
 {
-    public const int PageSize = 50;
+    public const int PageSize = 25;
 
     [Inject] private MonitorSnapshot Snapshot { get; set; } = null!;
     [Inject] private Modalidades Modalidades { get; set; } = null!;
