@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse 12 (mobile profile: simulated slow 4G, a 4x slower CPU) on every public page of the built app, in Debian's
 # chromium, as a visitor on a cheap phone meets them (issue 14). Not part of the test command: it needs the npm
-# registry and a few minutes. Prints the table, writes it to artifacts/lighthouse/tabla.md (the numbers beside it, each page's whole report in informes/).
+# registry and a few minutes. Prints the table and writes it to artifacts/lighthouse/tabla.md, with the numbers of
+# every run beside it, each page's whole report in informes/ and each page's first paint on a phone in primer-pintado/.
 #   scripts/lighthouse.sh            (LIGHTHOUSE_RUNS=1 for a quick look; the table shows the median of 3 runs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -42,3 +43,5 @@ for page in "${pages[@]}"; do for _ in 1 2; do curl -fs -o /dev/null "$base${pag
 mkdir -p artifacts/lighthouse
 CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse/run.mjs "$base" "${pages[@]}" --runs "${LIGHTHOUSE_RUNS:-3}" \
   --json artifacts/lighthouse/resultados.json --reports artifacts/lighthouse/informes | tee artifacts/lighthouse/tabla.md
+# What each page shows on a phone before its circuit connects (no script has run): artifacts/lighthouse/primer-pintado/.
+CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse/primer-pintado.mjs "$base" artifacts/lighthouse/primer-pintado "${pages[@]}"
