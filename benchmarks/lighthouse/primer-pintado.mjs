@@ -19,6 +19,8 @@ try {
     await tab.setViewport({ width: 412, height: 823, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     await tab.setJavaScriptEnabled(false);
     await tab.goto(new URL(page.slice(at + 1), base).toString(), { waitUntil: 'load' });
+    // The kiosk's slide fades in with CSS: photograph it once it has.
+    await tab.evaluate(() => Promise.all(document.getAnimations().map(a => a.finished)));
     await tab.screenshot({ path: `${dir}/${name}.png` });
     await tab.close();
     process.stderr.write(`primer pintado: ${dir}/${name}.png\n`);
