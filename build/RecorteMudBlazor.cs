@@ -44,13 +44,13 @@ namespace OpenLicitaciones.Build
         /// Keeps a rule's selector when every class it needs is one the app can render: a MudBlazor class of a family
         /// in use, or another class among <paramref name="clasesUsadas"/>. Classes inside :not(…) are not needed for a
         /// match and do not count. A rule with no selector left goes; so does an @media or @supports left empty.
-        /// Every other at-rule (keyframes, the licence comment) stays as it is.
+        /// Every other at-rule (keyframes) stays as it is, and the licence comment stays first.
         /// </summary>
         public static string Recortar(string css, ISet<string> clasesUsadas)
         {
             var salida = new StringBuilder(css.Length / 2);
-            var licencia = css.TrimStart('\uFEFF').StartsWith("/*!", StringComparison.Ordinal) ? css.TrimStart('\uFEFF') : null;
-            if (licencia is not null) salida.Append(licencia, 0, licencia.IndexOf("*/", StringComparison.Ordinal) + 2).Append('\n');
+            var sinBom = css.TrimStart('\uFEFF');
+            if (sinBom.StartsWith("/*!", StringComparison.Ordinal)) salida.Append(sinBom, 0, sinBom.IndexOf("*/", StringComparison.Ordinal) + 2).Append('\n');
             RecortarBloque(css, clasesUsadas, salida);
             return salida.ToString();
         }

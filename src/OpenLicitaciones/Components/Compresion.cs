@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using OpenLicitaciones.Features.Admin;
 
 namespace OpenLicitaciones.Components;
 
@@ -31,5 +32,6 @@ public static class Compresion
         return app;
     }
 
-    public static bool SeComprime(PathString ruta) => !ruta.StartsWithSegments("/cuenta") && !ruta.StartsWithSegments("/admin");
+    // The account pages all live under /cuenta (Rutas).
+    private static bool SeComprime(PathString ruta) => !ruta.StartsWithSegments("/cuenta") && !ruta.StartsWithSegments(Rutas.Admin);
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Playwright;
 using OpenLicitaciones.Build;
@@ -88,9 +87,9 @@ public sealed class PageGalleryTests(AppServer server, BrowserFixture browser)
     {
         using var client = server.CreateClient();
         var html = await client.GetStringAsync("/");
-        var enlace = Regex.Match(html, @"href=""(mudblazor/mudblazor\.[a-z0-9]+\.css)""");
-        Assert.True(enlace.Success, "Pages should link the trimmed mudblazor/mudblazor.{hash}.css.");
-        var recortada = RecorteCss.Selectores(await client.GetStringAsync("/" + enlace.Groups[1].Value)).Select(s => s.Selector).ToHashSet();
+        var enlace = HojaMudBlazor.Enlace(html);
+        Assert.True(enlace is not null, "Pages should link the trimmed mudblazor/mudblazor.{hash}.css.");
+        var recortada = RecorteCss.Selectores(await client.GetStringAsync("/" + enlace)).Select(s => s.Selector).ToHashSet();
         return RecorteCss.Selectores(await client.GetStringAsync("/_content/MudBlazor/MudBlazor.min.css"))
             .Where(s => s.Clases.Count > 0 && !recortada.Contains(s.Selector)).ToList();
     }
